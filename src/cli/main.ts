@@ -1,0 +1,106 @@
+/**
+ * The `titrate` command: finds the command asked for, loads only its module (so `calc`
+ * never loads the database or the HTTP server), parses its flags and runs it.
+ * Exit codes: 0 ok, 1 failure, 2 bad usage or bad input.
+ */
+import { TitrateError } from "../core/errors.ts";
+import { closest, parseCommandArgs } from "./args.ts";
+import type { Command, CommandModule, Io } from "./command.ts";
+import { commandHelp, groupHelp } from "./help.ts";
+import { writeError, writeLine } from "./output.ts";
+import { VERSION } from "./version.ts";
+
+interface Entry {
+  readonly summary: string;
+  readonly load: () => Promise<CommandModule>;
+}
+
+/** Every top-level command, with a loader: a command's code is imported only when it runs. */
+const registry: Readonly<Record<string, Entry>> = {
+  calc: {
+    summary: "Dose, solution and nasal-spray calculators",
+    load: () => import("./commands/calc.ts"),
+  },
+};
+
+function topLevelHelp(): string {
+  const names = Object.keys(registry);
+  const width = Math.max(...names.map((n) => n.length)) + 2;
+  return [
+    `titrate ${VERSION} — a private microdosing journal and harm-reduction planner`,
+    "",
+    "Usage: titrate <command> [options]",
+    "",
+    "Commands:",
+    ...names.map((name) => `  ${name.padEnd(width)}${registry[name]?.summary ?? ""}`),
+    "",
+    "Options:",
+    "  -h, --help     Show help (also after any command: `titrate calc dose --help`)",
+    "  -v, --version  Show the version",
+    "",
+    "Titrate is harm reduction, not medical advice. Legal status differs by country.",
+    "",
+  ].join("\n");
+}
+
+/** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const json = argv.includes("--json");
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    writeError(io, error, json);
+    return error instanceof TitrateError ? 2 : 1;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    if (first === "help" && rest[0] !== undefined) return dispatch([...rest, "--help"], io);
+    io.stdout.write(topLevelHelp());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === "--version" || first === "-v") {
+    writeLine(io.stdout, VERSION);
+    return 0;
+  }
+  const entry = Object.hasOwn(registry, first) ? registry[first] : undefined;
+  if (!entry) {
+    const suggestion = closest(first, Object.keys(registry));
+    const hint = suggestion ? ` Did you mean \`titrate ${suggestion}\`?` : "";
+    throw new TitrateError(
+      "CLI_UNKNOWN_COMMAND",
+      `"${first}" is not a titrate command.${hint} See \`titrate --help\`.`,
+    );
+  }
+  const module = await entry.load();
+  if ("command" in module) return runCommand(module.command, rest, io);
+
+  const { group } = module;
+  const [sub, ...subArgs] = rest;
+  if (sub === undefined || sub === "--help" || sub === "-h") {
+    io.stdout.write(groupHelp(group));
+    return sub === undefined ? 2 : 0;
+  }
+  const command = group.commands.find((c) => c.name === `${group.name} ${sub}`);
+  if (!command) {
+    const names = group.commands.map((c) => c.name.slice(group.name.length + 1));
+    const suggestion = closest(sub, names);
+    const hint = suggestion ? ` Did you mean \`titrate ${group.name} ${suggestion}\`?` : "";
+    throw new TitrateError(
+      "CLI_UNKNOWN_COMMAND",
+      `"${sub}" is not a \`titrate ${group.name}\` command.${hint} See \`titrate ${group.name} --help\`.`,
+    );
+  }
+  return runCommand(command, subArgs, io);
+}
+
+async function runCommand(command: Command, argv: readonly string[], io: Io): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.stdout.write(commandHelp(command));
+    return 0;
+  }
+  const { values, positionals } = parseCommandArgs(command, argv);
+  return command.run({ values, positionals, io, json: values.json === true });
+}

@@ -1,0 +1,97 @@
+/**
+ * The one error class of Titrate and the registry of its stable codes.
+ *
+ * Every code is declared once here with the HTTP status it maps to and a help
+ * line. docs/errors.md lists the same codes; errors.test.ts keeps the two equal.
+ * Safety rules never throw: they return findings. Throwing is for input that
+ * cannot be processed, or for a proposal the domain refuses (422).
+ */
+
+interface ErrorSpec {
+  /** HTTP status: 400 malformed input, 422 well-formed but refused by the domain. */
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+  readonly help: string;
+}
+
+export const errorRegistry = {
+  VALIDATION_FAILED: { status: 400, help: "The input does not match the expected shape." },
+  CLI_UNKNOWN_COMMAND: { status: 400, help: "The command does not exist; see `titrate --help`." },
+  CLI_UNKNOWN_OPTION: {
+    status: 400,
+    help: "The option is not known to this command; see `titrate <command> --help`.",
+  },
+  CLI_MISSING_OPTION: { status: 400, help: "A required option was not given." },
+  CLI_INVALID_OPTION: { status: 400, help: "An option was given in a form that cannot be read." },
+  QUANTITY_INVALID: { status: 400, help: "A quantity must be a number followed by a unit." },
+  QUANTITY_AMBIGUOUS: {
+    status: 400,
+    help: "A comma before exactly three digits could be a decimal or a thousands separator.",
+  },
+  QUANTITY_NOT_POSITIVE: { status: 400, help: "The quantity must be greater than zero." },
+  QUANTITY_IMPLAUSIBLE: { status: 422, help: "The value is outside the range Titrate accepts." },
+  UNIT_MISSING: { status: 400, help: "A quantity needs its unit, for example `7mg` or `70kg`." },
+  UNIT_UNKNOWN: { status: 400, help: "The unit is not one Titrate knows." },
+  UNIT_WRONG_KIND: {
+    status: 400,
+    help: "The unit measures something else (a volume where a mass was expected, say).",
+  },
+  SUBSTANCE_UNKNOWN: { status: 400, help: "The substance is not in Titrate's catalog." },
+  ROUTE_UNKNOWN: { status: 400, help: "The route is not one the substance's catalog entry lists." },
+  WEIGHT_REQUIRED: {
+    status: 400,
+    help: "This substance is dosed by body weight, so the weight is needed.",
+  },
+  DOSE_ABOVE_CEILING: {
+    status: 422,
+    help: "The proposed dose is above the substance's microdose ceiling; Titrate never proposes it.",
+  },
+  MEASUREMENT_TOO_COARSE: {
+    status: 422,
+    help: "The amount is under 10 steps of the measuring tool, too coarse to measure reliably.",
+  },
+  SOLUTION_INCOMPLETE: {
+    status: 400,
+    help: "A solution needs both the mass dissolved and the volume, or neither (to get a proposal).",
+  },
+  PREPARATION_IMPOSSIBLE: {
+    status: 422,
+    help: "No preparation with the given tools meets Titrate's measuring rules for this dose.",
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errorRegistry;
+
+/** One field at fault: a dot path such as `target.amount`, and what is wrong with it. */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class TitrateError extends Error {
+  override readonly name = "TitrateError";
+  readonly code: ErrorCode;
+  /** Every field at fault; the first one is also `field`. */
+  readonly fields: readonly FieldError[];
+
+  constructor(code: ErrorCode, message: string, fields: string | readonly FieldError[] = []) {
+    super(message);
+    this.code = code;
+    this.fields =
+      typeof fields === "string" ? [{ path: fields, message }] : Object.freeze([...fields]);
+  }
+
+  /** The dot path of the first field at fault, if any. */
+  get field(): string | undefined {
+    return this.fields[0]?.path;
+  }
+
+  /** The HTTP status this error maps to (the one place codes meet statuses). */
+  get status(): number {
+    return errorRegistry[this.code].status;
+  }
+}
+
+/** True when `error` is a TitrateError (also across module copies, by shape). */
+export function isTitrateError(error: unknown): error is TitrateError {
+  return error instanceof TitrateError;
+}
