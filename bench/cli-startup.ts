@@ -16,12 +16,18 @@ interface Case {
 
 const cases: Case[] = [
   { name: "node -e 0", args: ["-e", "0"] },
-  { name: "titrate calc dose", args: [bin, "calc", "dose", "--substance", "ketamine", "--weight", "70kg"] },
+  {
+    name: "titrate calc dose",
+    args: [bin, "calc", "dose", "--substance", "ketamine", "--weight", "70kg"],
+  },
 ];
 
 function timeOnce(args: readonly string[]): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { stdio: "ignore", env: { ...process.env, TITRATE_QUIET_STALE: "1" } });
+  const result = spawnSync(process.execPath, args, {
+    stdio: "ignore",
+    env: { ...process.env, TITRATE_QUIET_STALE: "1" },
+  });
   if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
@@ -36,12 +42,18 @@ export function measureStartup(n = runs): { name: string; medianMs: number; rati
   for (const c of cases) timeOnce(c.args); // warm the compile cache and the disk cache
   const samples = cases.map(() => [] as number[]);
   for (let i = 0; i < n; i++) {
-    cases.forEach((c, j) => samples[j]?.push(timeOnce(c.args)));
+    cases.forEach((c, j) => {
+      samples[j]?.push(timeOnce(c.args));
+    });
   }
   const baseline = median(samples[0] ?? []);
   return cases.map((c, j) => {
     const medianMs = median(samples[j] ?? []);
-    return { name: c.name, medianMs: Number(medianMs.toFixed(1)), ratio: Number((medianMs / baseline).toFixed(2)) };
+    return {
+      name: c.name,
+      medianMs: Number(medianMs.toFixed(1)),
+      ratio: Number((medianMs / baseline).toFixed(2)),
+    };
   });
 }
 
