@@ -5,7 +5,7 @@ import { errorRegistry, TitrateError } from "./errors.ts";
 
 test("docs/errors.md lists exactly the registry's codes, with their statuses", () => {
   const doc = readFileSync(new URL("../../docs/errors.md", import.meta.url), "utf8");
-  const rows = [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gmu)].map((m) => [
+  const rows = [...doc.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d{3})\s*\|/gmu)].map((m) => [
     m[1],
     Number(m[2]),
   ]);
