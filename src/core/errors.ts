@@ -57,6 +57,23 @@ export const errorRegistry = {
     status: 422,
     help: "No preparation with the given tools meets Titrate's measuring rules for this dose.",
   },
+  STORE_NEWER_THAN_PROGRAM: {
+    status: 503,
+    help: "The journal was written by a newer Titrate; update Titrate or restore an older backup.",
+  },
+  STORE_MIGRATION_FAILED: {
+    status: 503,
+    help: "Bringing the journal up to date failed; nothing was changed and a copy was kept.",
+  },
+  STORE_BUSY: {
+    status: 503,
+    help: "The journal is busy with another writer for too long; try again.",
+  },
+  STORE_NOT_INITIALISED: {
+    status: 409,
+    help: "There is no journal here yet; run `titrate init` first.",
+  },
+  NOT_FOUND: { status: 404, help: "No entry with that id exists in this journal." },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorRegistry;

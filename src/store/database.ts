@@ -1,0 +1,155 @@
+/**
+ * Row types of every table, for Kysely's typed queries. Column names are snake_case as in
+ * the migrations; the repositories map rows to the core's camelCase records.
+ */
+import type { Kysely } from "kysely";
+
+type Instant = string; // ISO 8601 UTC, second precision: "2026-03-22T09:10:00Z"
+type Bool = number; // 0 or 1: portable between SQLite and PostgreSQL
+type Source = string; // "manual" | "import" | "demo" | "psychonautwiki"
+
+interface EventColumns {
+  id: string;
+  user_id: string;
+  at: Instant;
+  time_zone: string;
+  source: Source;
+  fingerprint: string | null;
+  created_at: Instant;
+}
+
+export interface Database {
+  users: {
+    id: string;
+    username: string;
+    passphrase_hash: string | null;
+    role: string;
+    created_at: Instant;
+  };
+  profiles: {
+    user_id: string;
+    weight_kg: number | null;
+    units: string;
+    time_zone: string;
+    country: string | null;
+    emergency_number: string | null;
+    helpline_json: string | null;
+    conditions_json: string;
+    updated_at: Instant;
+  };
+  weights: { id: string; user_id: string; at: Instant; weight_kg: number };
+  medications: {
+    id: string;
+    user_id: string;
+    name: string;
+    added_at: Instant;
+    ended_at: Instant | null;
+  };
+  batches: {
+    id: string;
+    user_id: string;
+    substance: string;
+    label: string;
+    form: string;
+    concentration_mg_per_ml: number | null;
+    ml_per_spray: number | null;
+    purity_percent: number | null;
+    created_at: Instant;
+    archived_at: Instant | null;
+  };
+  reagent_tests: {
+    id: string;
+    user_id: string;
+    batch_id: string;
+    reagent: string;
+    result: string;
+    verdict: string;
+    at: Instant;
+  };
+  plans: {
+    id: string;
+    user_id: string;
+    substance: string;
+    target_amount: number;
+    target_unit: string;
+    protocol_json: string;
+    cycle_json: string | null;
+    start_date: string;
+    local_time: string;
+    time_zone: string;
+    end_json: string;
+    accept_risk: Bool;
+    created_at: Instant;
+    ended_at: Instant | null;
+  };
+  presets: {
+    id: string;
+    user_id: string;
+    name: string;
+    substance: string;
+    amount: number | null;
+    unit: string;
+    route: string;
+    batch_id: string | null;
+    volume_ml: number | null;
+    sprays: number | null;
+    created_at: Instant;
+  };
+  doses: EventColumns & {
+    substance: string;
+    amount: number | null;
+    unit: string;
+    route: string;
+    batch_id: string | null;
+    plan_id: string | null;
+    is_estimate: Bool;
+    note: string | null;
+  };
+  other_substances: EventColumns & {
+    name: string;
+    amount: number | null;
+    unit: string | null;
+    route: string | null;
+    note: string | null;
+  };
+  check_ins: EventColumns & {
+    mood: number | null;
+    energy: number | null;
+    focus: number | null;
+    anxiety: number | null;
+    sleep: number | null;
+    effects: string | null;
+    after_effects: string | null;
+    note: string | null;
+    shulgin: string | null;
+  };
+  symptom_reports: EventColumns & { checklist: string; symptoms_json: string; note: string | null };
+  blood_pressures: EventColumns & {
+    systolic_mm_hg: number;
+    diastolic_mm_hg: number;
+    pulse_bpm: number | null;
+  };
+  screenings: EventColumns & {
+    instrument: string;
+    answers_json: string;
+    total: number;
+    band: string;
+    crisis: Bool;
+  };
+  notes: EventColumns & { text: string };
+  finding_acknowledgements: { user_id: string; finding_key: string; acknowledged_at: Instant };
+}
+
+export type Db = Kysely<Database>;
+
+/** Tables whose rows are a person's dated journal events. */
+export const eventTableNames = [
+  "doses",
+  "other_substances",
+  "check_ins",
+  "symptom_reports",
+  "blood_pressures",
+  "screenings",
+  "notes",
+] as const satisfies readonly (keyof Database)[];
+export type EventTable = (typeof eventTableNames)[number];

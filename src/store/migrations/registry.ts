@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Append only: a migration that has shipped is never edited.
+ * Listed statically (not read from disk) so the bundled CLI carries them.
+ */
+import type { Migration } from "kysely/migration";
+import * as journal from "./0001-journal.ts";
+
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001-journal": journal,
+};
