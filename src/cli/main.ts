@@ -50,7 +50,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     writeError(io, error, json);
-    return error instanceof TitrateError ? 2 : 1;
+    // Bad usage or input (4xx) is exit 2; a failure the person could not prevent is exit 1.
+    return error instanceof TitrateError && error.status < 500 ? 2 : 1;
   }
 }
 
