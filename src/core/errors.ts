@@ -57,6 +57,14 @@ export const errorRegistry = {
     status: 422,
     help: "No preparation with the given tools meets Titrate's measuring rules for this dose.",
   },
+  TIME_ZONE_UNKNOWN: {
+    status: 400,
+    help: "The time zone is not an IANA name Titrate knows, such as Europe/London.",
+  },
+  TIME_IN_FUTURE: {
+    status: 422,
+    help: "A journal entry records what has happened, so its time cannot be in the future.",
+  },
   STORE_NEWER_THAN_PROGRAM: {
     status: 503,
     help: "The journal was written by a newer Titrate; update Titrate or restore an older backup.",
