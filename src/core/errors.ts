@@ -81,6 +81,11 @@ export const errorRegistry = {
     status: 409,
     help: "There is no journal here yet; run `titrate init` first.",
   },
+  BACKUP_UNREADABLE: {
+    status: 422,
+    help: "The backup cannot be read: a wrong passphrase, a damaged or changed file, or another format.",
+  },
+  USERNAME_TAKEN: { status: 409, help: "That username is already an account on this server." },
   NOT_FOUND: { status: 404, help: "No entry with that id exists in this journal." },
 } as const satisfies Record<string, ErrorSpec>;
 
