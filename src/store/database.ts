@@ -138,6 +138,24 @@ export interface Database {
   };
   notes: EventColumns & { text: string };
   finding_acknowledgements: { user_id: string; finding_key: string; acknowledged_at: Instant };
+  sessions: {
+    id: string;
+    token_hash: string;
+    user_id: string;
+    created_at: Instant;
+    last_seen_at: Instant;
+    expires_at: Instant;
+    user_agent: string | null;
+  };
+  api_tokens: {
+    id: string;
+    token_hash: string;
+    user_id: string;
+    name: string;
+    created_at: Instant;
+    last_used_at: Instant | null;
+    revoked_at: Instant | null;
+  };
 }
 
 export type Db = Kysely<Database>;

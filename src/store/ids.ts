@@ -20,6 +20,8 @@ export const idPrefixes = {
   blood_pressures: "bpr",
   screenings: "scr",
   notes: "not",
+  sessions: "ses",
+  api_tokens: "tok",
 } as const;
 export type IdTable = keyof typeof idPrefixes;
 

@@ -6,6 +6,7 @@ import { after, describe, test } from "node:test";
 import { sql } from "kysely";
 import { TitrateError } from "../../core/errors.ts";
 import { appliedMigrations } from "../migrate.ts";
+import { migrations } from "../migrations/registry.ts";
 import { openSqlite } from "./open.ts";
 
 const dirs: string[] = [];
@@ -30,7 +31,7 @@ describe("openSqlite", () => {
       assert.equal(pragma("synchronous"), 2, "FULL");
       assert.equal(pragma("foreign_keys"), 1);
       assert.equal(pragma("secure_delete"), 1);
-      assert.deepEqual(await appliedMigrations(db as never), ["0001-journal"]);
+      assert.deepEqual(await appliedMigrations(db as never), Object.keys(migrations));
     } finally {
       await db.destroy();
     }
@@ -171,7 +172,6 @@ describe("migrations", () => {
     const dataDir = tempDir();
     const handle = await openSqlite({ dataDir, stamp: "0" });
     const { migrateToLatest } = await import("../migrate.ts");
-    const { migrations } = await import("../migrations/registry.ts");
     const backupDir = join(dataDir, "backups");
     const copyTo = async (target: string) => {
       const { mkdirSync } = await import("node:fs");
@@ -181,7 +181,7 @@ describe("migrations", () => {
     const extra: Record<string, (typeof migrations)[string]> = { ...migrations };
     try {
       for (let i = 1; i <= 4; i++) {
-        extra[`000${i + 1}-test`] = {
+        extra[`900${i}-test`] = {
           up: async (db) => {
             await db.schema.createTable(`t${i}`).addColumn("x", "integer").execute();
           },
@@ -192,16 +192,16 @@ describe("migrations", () => {
           copyTo,
           migrations: extra,
         });
-        assert.deepEqual(result.applied, [`000${i + 1}-test`]);
+        assert.deepEqual(result.applied, [`900${i}-test`]);
         assert.ok(result.copy?.includes(`pre-migration-${i}-`));
       }
       assert.deepEqual(readdirSync(backupDir).sort(), [
-        "pre-migration-2-0002-test.db",
-        "pre-migration-3-0003-test.db",
-        "pre-migration-4-0004-test.db",
+        "pre-migration-2-9001-test.db",
+        "pre-migration-3-9002-test.db",
+        "pre-migration-4-9003-test.db",
       ]);
 
-      extra["0006-broken"] = {
+      extra["9009-broken"] = {
         up: async (db) => {
           await db.schema.createTable("half").addColumn("x", "integer").execute();
           await sql`this is not sql`.execute(db);
