@@ -57,6 +57,18 @@ export const errorRegistry = {
     status: 422,
     help: "No preparation with the given tools meets Titrate's measuring rules for this dose.",
   },
+  INSTRUMENT_UNKNOWN: {
+    status: 400,
+    help: "The questionnaire or checklist is not one Titrate has; see `titrate screen list`.",
+  },
+  ANSWER_COUNT_WRONG: {
+    status: 400,
+    help: "A questionnaire needs exactly one answer per item, in order.",
+  },
+  ANSWER_OUT_OF_SCALE: {
+    status: 400,
+    help: "An answer is not one of the values on the instrument's answer scale.",
+  },
   TIME_ZONE_UNKNOWN: {
     status: 400,
     help: "The time zone is not an IANA name Titrate knows, such as Europe/London.",
