@@ -57,6 +57,10 @@ export const errorRegistry = {
     status: 422,
     help: "No preparation with the given tools meets Titrate's measuring rules for this dose.",
   },
+  PLAN_INTERVAL_TOO_SHORT: {
+    status: 422,
+    help: "The plan puts doses closer together than the substance's minimum interval; --accept-risk overrides it.",
+  },
   INSTRUMENT_UNKNOWN: {
     status: 400,
     help: "The questionnaire or checklist is not one Titrate has; see `titrate screen list`.",

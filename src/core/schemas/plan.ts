@@ -48,13 +48,17 @@ export const PlanEnd = z.discriminatedUnion("kind", [
 ]);
 export type PlanEnd = z.infer<typeof PlanEnd>;
 
+/** A dose amount in `unit` (mg, µg, g). */
+export const PlanTarget = z.strictObject({
+  amount: z.number().check(z.positive()),
+  unit: z.enum(["µg", "mg", "g"]),
+});
+export type PlanTarget = z.infer<typeof PlanTarget>;
+
 /** What a person asks to plan. `amount` is in `unit`, the substance's unit (mg, µg, g). */
 export const PlanInput = z.strictObject({
   substance: z.string().check(z.minLength(1), z.maxLength(60)),
-  target: z.strictObject({
-    amount: z.number().check(z.positive()),
-    unit: z.enum(["µg", "mg", "g"]),
-  }),
+  target: PlanTarget,
   protocol: Protocol,
   cycle: z.nullable(Cycle),
   startDate: z.iso.date(),
@@ -67,3 +71,14 @@ export const PlanInput = z.strictObject({
   acceptRisk: z.boolean(),
 });
 export type PlanInput = z.infer<typeof PlanInput>;
+
+/** The calendar part of a plan, everything but the dose: what the schedule needs to place doses. */
+export const PlanSchedule = z.omit(PlanInput, { target: true });
+export type PlanSchedule = z.infer<typeof PlanSchedule>;
+
+/**
+ * A plan being previewed: like PlanInput, but the target may be left out. Without a target
+ * and without a way to size the start dose (ketamine needs a weight), no amount is proposed.
+ */
+export const PlanDraft = z.extend(PlanSchedule, { target: z.optional(PlanTarget) });
+export type PlanDraft = z.infer<typeof PlanDraft>;
