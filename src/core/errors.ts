@@ -9,7 +9,7 @@
 
 interface ErrorSpec {
   /** HTTP status: 400 malformed input, 422 well-formed but refused by the domain. */
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   readonly help: string;
 }
 
@@ -103,6 +103,48 @@ export const errorRegistry = {
   },
   USERNAME_TAKEN: { status: 409, help: "That username is already an account on this server." },
   NOT_FOUND: { status: 404, help: "No entry with that id exists in this journal." },
+  INVALID_JSON: { status: 400, help: "The request body is not valid JSON." },
+  REQUEST_MALFORMED: {
+    status: 400,
+    help: "The HTTP request itself cannot be read (a bad URL, header or length).",
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    help: "Sign in first: this needs a valid session or API token, and yours is missing, expired or revoked.",
+  },
+  LOGIN_FAILED: { status: 401, help: "The username or the passphrase is wrong." },
+  FORBIDDEN: {
+    status: 403,
+    help: "This needs a signed-in browser session; an API token cannot do it.",
+  },
+  ORIGIN_REJECTED: {
+    status: 403,
+    help: "The request came from another web site (its Origin is not this server's), so it was refused.",
+  },
+  HOST_REJECTED: {
+    status: 403,
+    help: "The request named a host this server does not answer to (a defence against DNS rebinding).",
+  },
+  PASSPHRASE_INCORRECT: { status: 403, help: "The current passphrase given is wrong." },
+  ROUTE_NOT_FOUND: { status: 404, help: "There is no API route at that path and method." },
+  SETUP_DONE: {
+    status: 409,
+    help: "This server is already set up; sign in instead. A lost passphrase is reset on the server's machine.",
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, help: "The request body is larger than this route accepts." },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    help: "The request body must be JSON, sent with `Content-Type: application/json`.",
+  },
+  RATE_LIMITED: {
+    status: 429,
+    help: "Too many requests or failed sign-ins; wait the number of seconds in Retry-After.",
+  },
+  SERVER_LISTEN_FAILED: {
+    status: 503,
+    help: "The server could not listen on that host and port (in use, or not permitted).",
+  },
+  INTERNAL: { status: 500, help: "Something went wrong inside Titrate; this is a bug." },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorRegistry;
