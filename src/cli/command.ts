@@ -48,6 +48,8 @@ export interface CommandGroup {
   readonly name: string;
   readonly summary: string;
   readonly commands: readonly Command[];
+  /** The command run when none is named (`titrate profile` shows the profile). */
+  readonly defaultCommand?: string;
 }
 
 export type CommandModule = { readonly command: Command } | { readonly group: CommandGroup };
