@@ -101,6 +101,13 @@ export const errorRegistry = {
     status: 422,
     help: "The backup cannot be read: a wrong passphrase, a damaged or changed file, or another format.",
   },
+  BATCH_REQUIRED: { status: 400, help: "A dose given as a volume or sprays needs the batch it came from." },
+  BATCH_INCOMPLETE: {
+    status: 422,
+    help: "The batch lacks the concentration or spray volume needed to turn this into an amount.",
+  },
+  BATCH_MISMATCH: { status: 422, help: "The batch holds a different substance from the dose." },
+  LABEL_TAKEN: { status: 409, help: "You already have a batch or preset with that name." },
   USERNAME_TAKEN: { status: 409, help: "That username is already an account on this server." },
   NOT_FOUND: { status: 404, help: "No entry with that id exists in this journal." },
   INVALID_JSON: { status: 400, help: "The request body is not valid JSON." },
