@@ -1,0 +1,40 @@
+/**
+ * Plain-language pieces for findings: durations, amounts and lists.
+ */
+import { formatNumber } from "../units.ts";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time-math.ts";
+
+/** "40 min", "3 h", "2 h 30 min", "2 days". */
+export function durationText(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs >= 2 * DAY_MS) return `${Math.round(abs / DAY_MS)} days`;
+  const hours = Math.floor(abs / HOUR_MS);
+  const minutes = Math.round((abs - hours * HOUR_MS) / MINUTE_MS);
+  if (hours === 0) return `${minutes} min`;
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+/** "7 mg", "0.25 g", "10 µg". */
+export function amountText(amount: number, unit: string): string {
+  return `${formatNumber(amount, 3)} ${unit}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** "1 dose", "3 doses". */
+export function countText(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

@@ -1,0 +1,117 @@
+/**
+ * The snapshot prepared once for all rules: every list sorted by time, every instant parsed
+ * to epoch milliseconds, doses grouped by substance with amounts in the substance's unit,
+ * and local dates computed once and cached. Rules then walk sorted lists or binary-search
+ * them, so a run over years of records stays linear (plus n log n for the sort).
+ */
+import type {
+  BloodPressure,
+  CheckIn,
+  Dose,
+  OtherSubstance,
+  Plan,
+  Screening,
+  SymptomReport,
+} from "../schemas/journal.ts";
+import { findSubstance } from "../substances/catalog.ts";
+import type { Substance, SubstanceId } from "../substances/substance.ts";
+import { convert } from "../units.ts";
+import type { JournalSnapshot } from "./snapshot.ts";
+import { epochDay, instantMs, localDateTime } from "./time-math.ts";
+
+export interface Timed<T> {
+  readonly record: T;
+  /** `record.at` in epoch milliseconds. */
+  readonly ms: number;
+}
+
+export interface DoseEntry extends Timed<Dose> {
+  readonly substance: Substance;
+  /** The amount in the substance's unit (mg, µg or g); null when unknown. */
+  readonly amount: number | null;
+}
+
+export interface JournalView {
+  readonly snapshot: JournalSnapshot;
+  readonly nowMs: number;
+  /** Every dose of a catalog substance, oldest first. */
+  readonly doses: readonly DoseEntry[];
+  readonly dosesBySubstance: ReadonlyMap<SubstanceId, readonly DoseEntry[]>;
+  readonly otherSubstances: readonly Timed<OtherSubstance>[];
+  readonly checkIns: readonly Timed<CheckIn>[];
+  readonly symptomReports: readonly Timed<SymptomReport>[];
+  readonly bloodPressures: readonly Timed<BloodPressure>[];
+  readonly screenings: readonly Timed<Screening>[];
+  readonly plansById: ReadonlyMap<string, Plan>;
+  /** Substances with a dose or a plan: the ones the person uses or means to. */
+  readonly substancesInUse: ReadonlySet<SubstanceId>;
+  /** The local date (`YYYY-MM-DD`) of an instant in a zone; cached. */
+  localDate(ms: number, timeZone: string): string;
+  /** The local date and time (`YYYY-MM-DD HH:MM`) of an instant in a zone, for messages. */
+  localText(ms: number, timeZone: string): string;
+  /** Calendar days from the local date of `fromMs` to that of `toMs`, both read in `timeZone`. */
+  calendarDays(fromMs: number, toMs: number, timeZone: string): number;
+}
+
+function timed<T extends { readonly id: string; readonly at: string }>(
+  records: readonly T[],
+): Timed<T>[] {
+  return records
+    .map((record) => ({ record, ms: instantMs(record.at) }))
+    .sort((a, b) => a.ms - b.ms || a.record.id.localeCompare(b.record.id));
+}
+
+/** Prepares `snapshot` for the rules (sorts and parses once). */
+export function viewJournal(snapshot: JournalSnapshot): JournalView {
+  const doses: DoseEntry[] = [];
+  for (const { record, ms } of timed(snapshot.doses)) {
+    const substance = findSubstance(record.substance);
+    if (!substance) continue; // not in the catalog: no rule can judge it
+    const amount =
+      record.amount === null ? null : convert(record.amount, record.unit, substance.unit);
+    doses.push({ record, ms, substance, amount });
+  }
+  const dosesBySubstance = new Map<SubstanceId, DoseEntry[]>();
+  for (const entry of doses) {
+    const list = dosesBySubstance.get(entry.substance.id) ?? [];
+    list.push(entry);
+    dosesBySubstance.set(entry.substance.id, list);
+  }
+  const substancesInUse = new Set<SubstanceId>(dosesBySubstance.keys());
+  for (const plan of snapshot.plans) {
+    const substance = findSubstance(plan.substance);
+    if (substance) substancesInUse.add(substance.id);
+  }
+
+  const cache = new Map<string, { date: string; time: string }>();
+  const local = (ms: number, timeZone: string) => {
+    const key = `${ms}|${timeZone}`;
+    let value = cache.get(key);
+    if (!value) {
+      value = localDateTime(ms, timeZone);
+      cache.set(key, value);
+    }
+    return value;
+  };
+
+  return {
+    snapshot,
+    nowMs: snapshot.now.epochMilliseconds,
+    doses,
+    dosesBySubstance,
+    otherSubstances: timed(snapshot.otherSubstances),
+    checkIns: timed(snapshot.checkIns),
+    symptomReports: timed(snapshot.symptomReports),
+    bloodPressures: timed(snapshot.bloodPressures),
+    screenings: timed(snapshot.screenings),
+    plansById: new Map(snapshot.plans.map((p) => [p.id, p])),
+    substancesInUse,
+    localDate: (ms, timeZone) => local(ms, timeZone).date,
+    localText: (ms, timeZone) => {
+      const { date, time } = local(ms, timeZone);
+      return `${date} ${time}`;
+    },
+    calendarDays: (fromMs, toMs, timeZone) =>
+      epochDay(local(toMs, timeZone).date) - epochDay(local(fromMs, timeZone).date),
+  };
+}

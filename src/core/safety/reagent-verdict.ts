@@ -1,0 +1,137 @@
+/**
+ * Reads a reagent test result, written in the person's words, against what the catalog
+ * expects for the substance (FACTS TEST-1 for ketamine, P-TEST-1 for LSD and psilocybin).
+ *
+ * Titrate errs towards "unknown": a wrongly read "match" would vouch for a batch that may
+ * hold something else, while "unknown" only asks the person to compare with the kit's chart.
+ * - A colour reaction is expected (Morris, Mandelin, Ehrlich…): the expected colour alone is
+ *   a match; no reaction, or only other colours, is a mismatch; the expected colour mixed
+ *   with others, or words Titrate cannot read, are unknown.
+ * - No change is expected (Marquis, Mecke, Froehde for ketamine): "no change" is a match;
+ *   any colour is a mismatch.
+ * - A weak expectation (⚠, e.g. Liebermann's faint yellow) never yields a mismatch, only a
+ *   match or unknown.
+ * - A reagent the catalog has no expectation for (fentanyl strips, say) is unknown.
+ */
+import type { ReagentExpectation, Substance } from "../substances/substance.ts";
+
+export type ReagentVerdict = "match" | "mismatch" | "unknown";
+
+const colourWords = [
+  "red",
+  "orange",
+  "yellow",
+  "green",
+  "blue",
+  "purple",
+  "violet",
+  "lavender",
+  "lilac",
+  "mauve",
+  "pink",
+  "magenta",
+  "maroon",
+  "brown",
+  "black",
+  "grey",
+  "gray",
+  "olive",
+  "teal",
+  "turquoise",
+  "amber",
+  "crimson",
+  "indigo",
+];
+
+/** Words that mean the reagent did not react. */
+const noReactionPhrases = [
+  "no change",
+  "no reaction",
+  "no colour",
+  "no color",
+  "no colour change",
+  "no color change",
+  "nothing",
+  "none",
+  "clear",
+  "colourless",
+  "colorless",
+  "stayed the same",
+  "did not change",
+  "didn't change",
+];
+
+const negation = /\b(?:no|not|never|without|isn't|wasn't|didn't|did not)\s+(?:\w+\s+)?$/u;
+
+/** Lower case, ö → oe, no possessive or "reagent", so "Fröhde's reagent" → "froehde". */
+export function normaliseReagentName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/ö/gu, "oe")
+    .replace(/['’]s\b/gu, "")
+    .replace(/\b(?:reagent|test|kit)\b/gu, "")
+    .trim()
+    .replace(/\s+/gu, " ")
+    .replace(/^frohde$/u, "froehde");
+}
+
+/** The catalog's expectation for `reagent` on `substance`, if it has one. */
+export function findReagentExpectation(
+  substance: Substance,
+  reagent: string,
+): ReagentExpectation | undefined {
+  const name = normaliseReagentName(reagent);
+  return substance.reagents.find((r) => r.reagent === name || `${r.reagent}s` === name);
+}
+
+function containsWord(text: string, word: string): { found: boolean; negated: boolean } {
+  const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "gu");
+  let found = false;
+  let negated = true;
+  for (const match of text.matchAll(pattern)) {
+    found = true;
+    if (!negation.test(text.slice(0, match.index))) negated = false;
+  }
+  return { found, negated: found && negated };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
+
+/**
+ * The verdict on a reagent result for `substance`: match, mismatch or unknown, as described
+ * at the top of this file. Pure; the journal stores it with the test.
+ */
+export function matchReagentResult(
+  substance: Substance,
+  reagent: string,
+  result: string,
+): ReagentVerdict {
+  const expectation = findReagentExpectation(substance, reagent);
+  if (!expectation) return "unknown";
+  const text = result.toLowerCase().normalize("NFKC").replace(/[-_/]/gu, " ");
+  const expectsNoChange = expectation.matches.includes("no change");
+  const saysNoReaction = noReactionPhrases.some((p) => containsWord(text, p).found);
+
+  const colours = colourWords.map((c) => ({ colour: c, ...containsWord(text, c) }));
+  const expectedColours = expectation.matches.flatMap((m) => m.split(/[\s-]+/u));
+  const seen = colours.filter((c) => c.found && !c.negated);
+  const seenExpected = seen.filter((c) => expectedColours.includes(c.colour));
+  const seenOther = seen.filter((c) => !expectedColours.includes(c.colour));
+
+  let verdict: ReagentVerdict;
+  if (expectsNoChange) {
+    if (seen.length > 0) verdict = "mismatch";
+    else verdict = saysNoReaction ? "match" : "unknown";
+  } else if (seenExpected.length > 0) {
+    verdict = seenOther.length === 0 ? "match" : "unknown";
+  } else if (seenOther.length > 0 || saysNoReaction || colours.some((c) => c.negated)) {
+    verdict = "mismatch";
+  } else {
+    verdict = "unknown";
+  }
+  // A weak expectation (⚠) cannot prove the substance absent.
+  if (expectation.uncertain && verdict === "mismatch") return "unknown";
+  return verdict;
+}
