@@ -17,6 +17,14 @@ interface Entry {
 
 /** Every top-level command, with a loader: a command's code is imported only when it runs. */
 const registry: Readonly<Record<string, Entry>> = {
+  init: {
+    summary: "Start your journal: the owner account and your profile",
+    load: () => import("./commands/init.ts"),
+  },
+  profile: {
+    summary: "Your profile: weight, time zone, conditions, medications, crisis contacts",
+    load: () => import("./commands/profile.ts"),
+  },
   calc: {
     summary: "Dose, solution and nasal-spray calculators",
     load: () => import("./commands/calc.ts"),
