@@ -4,7 +4,8 @@
  * RRULE), each with a stable UID, a reminder VALARM and the dose in the description. Times
  * carry a TZID with its VTIMEZONE block (Thunderbird needs the block), or are in UTC.
  * The wall-clock time written is the one the dose is at (03:30 for a 02:30 inside a
- * spring-forward gap), so every program reads the same instant.
+ * spring-forward gap), and a time the clocks pass twice is written in UTC, so every program
+ * reads the same instant.
  */
 import { Temporal } from "temporal-polyfill";
 import { formatAmount } from "../units.ts";
@@ -68,11 +69,17 @@ export function planToIcs(preview: PlanPreview, options: IcsOptions): string {
       ),
     );
   }
+  const repeated = new Set(
+    preview.clockChanges.filter((c) => c.kind === "overlap").map((c) => c.date),
+  );
   occurrences.forEach((occurrence, index) => {
     const instant = Temporal.Instant.from(occurrence.at);
-    const start = useUtc
-      ? `DTSTART:${formatUtcDateTime(instant)}`
-      : `DTSTART;TZID=${plan.timeZone}:${formatLocalDateTime(instant.toZonedDateTimeISO(plan.timeZone).toPlainDateTime())}`;
+    // A repeated local time (fall back) is written in UTC: RFC 5545 reads it as the first
+    // occurrence, but not every program does (ical.js takes the later one).
+    const start =
+      useUtc || repeated.has(occurrence.date)
+        ? `DTSTART:${formatUtcDateTime(instant)}`
+        : `DTSTART;TZID=${plan.timeZone}:${formatLocalDateTime(instant.toZonedDateTimeISO(plan.timeZone).toPlainDateTime())}`;
     const title = eventTitle(preview, options.discreet === true);
     lines.push(
       "BEGIN:VEVENT",
