@@ -25,6 +25,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Your profile: weight, time zone, conditions, medications, crisis contacts",
     load: () => import("./commands/profile.ts"),
   },
+  batch: {
+    summary: "Your supply: batches, strengths and reagent tests",
+    load: () => import("./commands/batch.ts"),
+  },
   calc: {
     summary: "Dose, solution and nasal-spray calculators",
     load: () => import("./commands/calc.ts"),
