@@ -29,6 +29,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Your supply: batches, strengths and reagent tests",
     load: () => import("./commands/batch.ts"),
   },
+  preset: {
+    summary: "Doses you repeat, logged in one step",
+    load: () => import("./commands/preset.ts"),
+  },
   calc: {
     summary: "Dose, solution and nasal-spray calculators",
     load: () => import("./commands/calc.ts"),
