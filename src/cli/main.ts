@@ -37,6 +37,14 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Dose, solution and nasal-spray calculators",
     load: () => import("./commands/calc.ts"),
   },
+  plan: {
+    summary: "Dosing plans: preview the days, check the spacing, export to a calendar",
+    load: () => import("./commands/plan.ts"),
+  },
+  serve: {
+    summary: "Start the server: the JSON API on http://127.0.0.1:7420",
+    load: () => import("./commands/serve.ts"),
+  },
 };
 
 function topLevelHelp(): string {

@@ -1,0 +1,214 @@
+/**
+ * `titrate serve`: opens the journal, starts the HTTP server, prints its URL, and on SIGTERM
+ * or SIGINT stops accepting connections, lets requests in flight finish, and closes the
+ * database. It binds to 127.0.0.1 unless told otherwise, and warns plainly when told.
+ */
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { TitrateError } from "../../core/errors.ts";
+import { buildApp } from "../../server/app.ts";
+import { isLoopbackHost, LOOPBACK_HOSTNAMES } from "../../server/auth/origin.ts";
+import { isSetUp } from "../../store/repos/auth.ts";
+import { openStore } from "../../store/store.ts";
+import { optionalString } from "../args.ts";
+import type { Command, CommandContext, OptionSpec } from "../command.ts";
+import { dataDirOf, journalOptions } from "../journal-context.ts";
+import { styler, writeJson, writeLine } from "../output.ts";
+import { VERSION } from "../version.ts";
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 7420;
+
+function portOf(context: CommandContext): number {
+  const text = optionalString(context, "port");
+  if (text === undefined) return DEFAULT_PORT;
+  const port = Number(text);
+  if (!/^\d{1,5}$/u.test(text) || port > 65_535) {
+    throw new TitrateError(
+      "CLI_INVALID_OPTION",
+      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${text}"`,
+      "port",
+    );
+  }
+  return port;
+}
+
+function tlsOf(context: CommandContext): { cert: Buffer; key: Buffer } | undefined {
+  const certPath = optionalString(context, "tls-cert");
+  const keyPath = optionalString(context, "tls-key");
+  if (certPath === undefined && keyPath === undefined) return undefined;
+  if (certPath === undefined || keyPath === undefined) {
+    const missing = certPath === undefined ? "tls-cert" : "tls-key";
+    throw new TitrateError(
+      "CLI_MISSING_OPTION",
+      `--tls-cert and --tls-key go together; --${missing} is missing`,
+      missing,
+    );
+  }
+  const read = (path: string, name: string): Buffer => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      const reason = (error as { code?: string }).code ?? "unreadable";
+      throw new TitrateError(
+        "CLI_INVALID_OPTION",
+        `--${name}: cannot read ${path} (${reason})`,
+        name,
+      );
+    }
+  };
+  return { cert: read(certPath, "tls-cert"), key: read(keyPath, "tls-key") };
+}
+
+function exposureWarning(host: string, tls: boolean): string[] {
+  const lines = [
+    `warning: listening on ${host}, not only on this machine (127.0.0.1).`,
+    "  Anyone who can reach this address can open Titrate's sign-in page and try passphrases.",
+  ];
+  if (!tls) {
+    lines.push(
+      "  Without --tls-cert and --tls-key, your passphrase and journal cross the network unencrypted.",
+    );
+  }
+  lines.push(
+    "  Safer: keep the default 127.0.0.1 and reach it from your phone through an SSH tunnel",
+    "  (ssh -L 7420:127.0.0.1:7420 this-machine) or a VPN; otherwise serve HTTPS with --tls-cert/--tls-key.",
+  );
+  return lines;
+}
+
+function urlOf(address: AddressInfo, tls: boolean): string {
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `${tls ? "https" : "http"}://${host}:${address.port}/`;
+}
+
+export const command: Command = {
+  name: "serve",
+  summary: "Start the Titrate server: the JSON API (and, later, the web app)",
+  options: {
+    host: {
+      type: "string",
+      value: "ADDRESS",
+      description: `Address to listen on (default ${DEFAULT_HOST}: this machine only).`,
+    },
+    port: {
+      type: "string",
+      value: "PORT",
+      description: `Port to listen on (default ${DEFAULT_PORT}; 0 picks a free one).`,
+    },
+    "data-dir": journalOptions["data-dir"] as OptionSpec,
+    "tls-cert": {
+      type: "string",
+      value: "FILE",
+      description: "PEM certificate file: serve HTTPS (needs --tls-key).",
+    },
+    "tls-key": {
+      type: "string",
+      value: "FILE",
+      description: "PEM private key file for --tls-cert.",
+    },
+  },
+  examples: [
+    "titrate serve",
+    "titrate serve --port 8080 --data-dir ~/titrate",
+    "titrate serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem",
+  ],
+  details: [
+    "The server makes no outbound connections and loads nothing from other sites. It logs one line per request (method, route, status, time), never a body, cookie or passphrase.",
+    "To use Titrate from your phone, keep the default address and use an SSH tunnel or a VPN, or serve HTTPS with --tls-cert and --tls-key. Never expose it to a network over plain HTTP.",
+    "Stop it with Ctrl-C (or SIGTERM): requests in flight finish and the journal is closed cleanly.",
+  ],
+  async run(context) {
+    const { io } = context;
+    const host = optionalString(context, "host") ?? DEFAULT_HOST;
+    const port = portOf(context);
+    const tls = tlsOf(context);
+    const loopback = isLoopbackHost(host);
+    const dataDir = dataDirOf(context);
+    const store = await openStore({ dataDir });
+    let app: Awaited<ReturnType<typeof buildApp>>;
+    try {
+      app = await buildApp({
+        store,
+        logger: { stream: io.stdout },
+        ...(tls ? { https: tls } : {}),
+        ...(loopback ? { allowedHostnames: LOOPBACK_HOSTNAMES } : {}),
+        version: VERSION,
+      });
+      await app.listen({ host, port });
+    } catch (error) {
+      await store.close();
+      if (error instanceof TitrateError) throw error;
+      const code = (error as { code?: string }).code;
+      const reason =
+        code === "EADDRINUSE"
+          ? `port ${port} on ${host} is already in use (is Titrate already running?); choose another with --port`
+          : code === "EACCES"
+            ? `not permitted to listen on ${host}:${port} (ports below 1024 need privileges)`
+            : code === "EADDRNOTAVAIL" || code === "ENOTFOUND"
+              ? `${host} is not an address of this machine`
+              : `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
+      throw new TitrateError(
+        "SERVER_LISTEN_FAILED",
+        reason,
+        code === "EADDRINUSE" ? "port" : "host",
+      );
+    }
+
+    const url = urlOf(app.server.address() as AddressInfo, tls !== undefined);
+    const setupNeeded = !(await isSetUp(store.db));
+    if (context.json) {
+      writeJson(io, { url, dataDir, setupNeeded });
+    } else {
+      const style = styler(io.stdout, io.env);
+      writeLine(io.stdout, `Titrate ${VERSION} is running at ${style("bold", url)}`);
+      writeLine(io.stdout, `  journal: ${dataDir}`);
+      writeLine(io.stdout, `  API reference: ${url}api/docs`);
+      if (setupNeeded) writeLine(io.stdout, `  first run: open ${url} to set your passphrase`);
+      writeLine(io.stdout, "  stop with Ctrl-C");
+    }
+    if (!loopback) {
+      const warn = styler(io.stderr, io.env);
+      for (const line of exposureWarning(host, tls !== undefined)) {
+        writeLine(io.stderr, warn("yellow", line));
+      }
+      if (setupNeeded) {
+        writeLine(
+          io.stderr,
+          warn(
+            "yellow",
+            "  Setup is not done: whoever opens it first chooses the owner's passphrase.",
+          ),
+        );
+      }
+    }
+    return waitForShutdown(async () => {
+      await app.close();
+      await store.close();
+    });
+  },
+};
+
+/**
+ * Resolves with exit code 0 once the first SIGTERM or SIGINT has been handled by `stop`
+ * (Fastify's close stops accepting, closes idle connections and waits for requests in flight).
+ * A second signal while stopping gives up waiting and exits 1.
+ */
+function waitForShutdown(stop: () => Promise<void>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let stopping = false;
+    const onSignal = () => {
+      if (stopping) {
+        process.exit(1);
+      }
+      stopping = true;
+      stop().then(() => {
+        process.off("SIGTERM", onSignal);
+        process.off("SIGINT", onSignal);
+        resolve(0);
+      }, reject);
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  });
+}

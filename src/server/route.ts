@@ -1,0 +1,229 @@
+/**
+ * One declaration per route. A route names its Zod (zod/mini) schemas for params, query, body
+ * and response once; `defineRoute` then
+ *   - validates the request with `parseWith` before the handler runs (400 VALIDATION_FAILED
+ *     listing every field at fault; a route without a body or query schema accepts none),
+ *   - hands the handler typed data and the signed-in account's id,
+ *   - checks the handler's answer against the response schema (a mismatch is a bug: 500),
+ *   - and records the declaration for the OpenAPI document (openapi.ts).
+ *
+ * Request schemas must be strict objects (`z.strictObject`), so unknown fields are refused;
+ * defineRoute throws at start-up when one is not.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import * as z from "zod/mini";
+import { type ErrorCode, type FieldError, isTitrateError, TitrateError } from "../core/errors.ts";
+import { parseWith } from "../core/schemas/validate.ts";
+import { type Access, type Principal, userIdOf } from "./auth/principal.ts";
+
+export type Schema = z.ZodMiniType;
+type Output<S> = S extends Schema ? z.output<S> : undefined;
+// A 204 route answers no body, so whatever its handler returns is ignored.
+type Answer<S> = S extends Schema ? z.input<S> : unknown;
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** What a handler gets. On `signed-in` and `session` routes `principal` is never null. */
+export interface RouteContext<B, Q, P, A extends Access> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly principal: A extends "public" ? Principal | null : Principal;
+  /** The signed-in account's id: pass it to every repository call. UNAUTHENTICATED if none. */
+  readonly userId: string;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+}
+
+export interface RouteSpec<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+  A extends Access = "signed-in",
+> {
+  readonly method: Method;
+  /** Fastify's path syntax: `/api/v1/auth/tokens/:id`. */
+  readonly url: string;
+  /** A unique camelCase name for clients generated from the OpenAPI document. */
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  /** Default `signed-in`. */
+  readonly access?: A;
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  /** The success status; 204 answers no body. Default 200. */
+  readonly status?: 200 | 201 | 204;
+  readonly response?: R;
+  /** Error codes this route may answer besides the ones every route of its kind may. */
+  readonly errors?: readonly ErrorCode[];
+  /** Bytes; the server's small default applies otherwise. */
+  readonly bodyLimit?: number;
+  readonly handler: (
+    context: RouteContext<Output<B>, Output<Q>, Output<P>, A>,
+  ) => Promise<Answer<R>> | Answer<R>;
+}
+
+/** A declaration with its types erased, as the OpenAPI generator reads it. */
+export interface DeclaredRoute {
+  readonly method: Method;
+  readonly url: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string | undefined;
+  readonly tags: readonly string[];
+  readonly access: Access;
+  readonly params?: Schema | undefined;
+  readonly query?: Schema | undefined;
+  readonly body?: Schema | undefined;
+  readonly status: 200 | 201 | 204;
+  readonly response?: Schema | undefined;
+  readonly errors: readonly ErrorCode[];
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route declared with defineRoute, in order (shared by all plugins). */
+    readonly declaredRoutes: DeclaredRoute[];
+  }
+}
+
+const NoQuery = z.strictObject({});
+const NoBody = z.optional(z.strictObject({}));
+
+/** Registers `spec` on `app` and records it for the OpenAPI document. */
+export function defineRoute<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+  R extends Schema | undefined = undefined,
+  A extends Access = "signed-in",
+>(app: FastifyInstance, spec: RouteSpec<B, Q, P, R, A>): void {
+  const declared = declare(spec);
+  app.declaredRoutes.push(declared);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    ...(spec.bodyLimit === undefined ? {} : { bodyLimit: spec.bodyLimit }),
+    config: { access: declared.access },
+    handler: async (request, reply) => {
+      const input = parseRequest(declared, request);
+      const context = {
+        ...input,
+        principal: request.principal,
+        get userId() {
+          return userIdOf(request);
+        },
+        request,
+        reply,
+      } as RouteContext<Output<B>, Output<Q>, Output<P>, A>;
+      const answer = await spec.handler(context);
+      reply.code(declared.status);
+      if (declared.status === 204) return reply.send();
+      return reply.send(checkAnswer(declared, answer));
+    },
+  });
+}
+
+function declare(
+  spec: RouteSpec<
+    Schema | undefined,
+    Schema | undefined,
+    Schema | undefined,
+    Schema | undefined,
+    Access
+  >,
+): DeclaredRoute {
+  const where = `${spec.method} ${spec.url}`;
+  const pathNames = [...spec.url.matchAll(/:([A-Za-z0-9_]+)/gu)].map((m) => m[1] as string);
+  for (const [part, schema] of [
+    ["params", spec.params],
+    ["query", spec.query],
+    ["body", spec.body],
+  ] as const) {
+    if (schema && !isStrictObject(schema)) {
+      throw new Error(
+        `${where}: the ${part} schema must be a z.strictObject (unknown fields are refused)`,
+      );
+    }
+  }
+  const declaredNames = spec.params ? Object.keys(objectShape(spec.params)).sort() : [];
+  if (declaredNames.join() !== [...pathNames].sort().join()) {
+    throw new Error(
+      `${where}: the params schema must name exactly the path's parameters (${pathNames.join(", ") || "none"})`,
+    );
+  }
+  const status = spec.status ?? 200;
+  if ((status === 204) !== (spec.response === undefined)) {
+    throw new Error(`${where}: a 204 route has no response schema, and every other route has one`);
+  }
+  return {
+    method: spec.method,
+    url: spec.url,
+    operationId: spec.operationId,
+    summary: spec.summary,
+    description: spec.description,
+    tags: spec.tags,
+    access: spec.access ?? "signed-in",
+    params: spec.params,
+    query: spec.query,
+    body: spec.body,
+    status,
+    response: spec.response,
+    errors: spec.errors ?? [],
+  };
+}
+
+/** Validates params, query and body; one VALIDATION_FAILED naming every field at fault. */
+function parseRequest(
+  route: DeclaredRoute,
+  request: FastifyRequest,
+): { body: unknown; query: unknown; params: unknown } {
+  const fields: FieldError[] = [];
+  const parse = (schema: Schema, value: unknown): unknown => {
+    try {
+      return parseWith(schema, value);
+    } catch (error) {
+      if (isTitrateError(error) && error.code === "VALIDATION_FAILED") {
+        fields.push(...error.fields);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const params = route.params ? parse(route.params, request.params) : undefined;
+  const query = parse(route.query ?? NoQuery, request.query ?? {});
+  const body = parse(route.body ?? NoBody, request.body);
+  if (fields.length > 0) {
+    const message =
+      fields.length === 1
+        ? `${fields[0]?.path || "body"}: ${fields[0]?.message}`
+        : `${fields.length} fields are invalid: ${fields.map((f) => `${f.path || "body"}: ${f.message}`).join("; ")}`;
+    throw new TitrateError("VALIDATION_FAILED", message, fields);
+  }
+  return { body: route.body ? body : undefined, query: route.query ? query : undefined, params };
+}
+
+/** The handler's answer, checked against the response schema. A mismatch is a bug here. */
+function checkAnswer(route: DeclaredRoute, answer: unknown): unknown {
+  if (!route.response) return answer;
+  const result = route.response.safeParse(answer);
+  if (!result.success) {
+    throw new Error(
+      `${route.method} ${route.url}: the answer does not match its response schema: ${result.error.message}`,
+    );
+  }
+  return result.data;
+}
+
+function isStrictObject(schema: Schema): boolean {
+  const def = schema._zod.def as { type: string; catchall?: Schema };
+  return def.type === "object" && def.catchall?._zod.def.type === "never";
+}
+
+function objectShape(schema: Schema): Record<string, Schema> {
+  return (schema._zod.def as unknown as { shape: Record<string, Schema> }).shape;
+}

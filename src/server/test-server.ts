@@ -1,0 +1,191 @@
+/**
+ * For tests only: a real server on an ephemeral loopback port over a temporary data
+ * directory, with a fixed clock, cheap scrypt and no log; and a small HTTP client that keeps
+ * the session cookie and sends this server's Origin, as a browser on its pages would.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { Temporal } from "temporal-polyfill";
+import { hashPassphrase, type PassphraseCost } from "../store/passphrase.ts";
+import { setPassphraseHash } from "../store/repos/auth.ts";
+import { createUser, type User } from "../store/repos/users.ts";
+import { openStore, type Store } from "../store/store.ts";
+import { type AppOptions, buildApp } from "./app.ts";
+
+export const CHEAP_COST: PassphraseCost = { log2N: 10, r: 8, p: 1 };
+export const START = Temporal.Instant.from("2026-03-22T09:00:00Z");
+
+export interface TestServer {
+  readonly url: string;
+  readonly store: Store;
+  readonly app: FastifyInstance;
+  /** Every answer with a 5xx status: a test ends by asserting there were none. */
+  readonly serverErrors: string[];
+  now(): Temporal.Instant;
+  advance(duration: Temporal.DurationLike): void;
+  client(options?: ClientOptions): Client;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: Partial<Omit<AppOptions, "store">> = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "titrate-server-"));
+  const store = await openStore({ dataDir });
+  let now = START;
+  const app = await buildApp({
+    store,
+    passphraseCost: CHEAP_COST,
+    now: () => now,
+    logger: false,
+    rateLimit: false,
+    ...options,
+  });
+  const serverErrors: string[] = [];
+  app.addHook("onResponse", async (request, reply) => {
+    if (reply.statusCode >= 500)
+      serverErrors.push(`${request.method} ${request.url} ${reply.statusCode}`);
+  });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  const server: TestServer = {
+    url: address,
+    store,
+    app,
+    serverErrors,
+    now: () => now,
+    advance: (duration) => {
+      now = now.add(duration);
+    },
+    client: (clientOptions) => new Client(address, clientOptions),
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** An account with a passphrase, made directly in the store (as `titrate` on the machine would). */
+export async function addAccount(
+  store: Store,
+  username: string,
+  passphrase: string,
+  role: "owner" | "member" = "member",
+): Promise<User> {
+  const user = await createUser(store.db, { username, role, createdAt: START.toString() });
+  await setPassphraseHash(store.db, user.id, await hashPassphrase(passphrase, CHEAP_COST));
+  return user;
+}
+
+export interface ClientOptions {
+  /** Origin header for state-changing requests; null sends none. Default: the server's. */
+  readonly origin?: string | null;
+  readonly bearer?: string;
+}
+
+export interface Answer {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
+  readonly body: any;
+  readonly text: string;
+  readonly headers: Headers;
+}
+
+export interface RequestOptions {
+  /** Sent as JSON. */
+  readonly json?: unknown;
+  /** Sent as is (with `contentType`, default application/json). */
+  readonly raw?: string | Uint8Array;
+  readonly contentType?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export class Client {
+  readonly base: string;
+  readonly #origin: string | null;
+  bearer: string | undefined;
+  /** The session cookie, `name=value`, as a browser would keep it. */
+  cookie: string | undefined;
+
+  constructor(base: string, options: ClientOptions = {}) {
+    this.base = base;
+    this.#origin = options.origin === undefined ? base : options.origin;
+    this.bearer = options.bearer;
+  }
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    if (method !== "GET" && method !== "HEAD" && this.#origin !== null) {
+      headers.origin ??= this.#origin;
+    }
+    let body: string | Uint8Array | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers["content-type"] ??= "application/json";
+    } else if (options.raw !== undefined) {
+      body = options.raw;
+      headers["content-type"] ??= options.contentType ?? "application/json";
+    }
+    const response = await fetch(new URL(path, this.base), {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    this.#keepCookie(response.headers);
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get("content-type") ?? "").startsWith("application/json") && text) {
+      parsed = JSON.parse(text);
+    }
+    return { status: response.status, body: parsed, text, headers: response.headers };
+  }
+
+  get(path: string, options?: RequestOptions): Promise<Answer> {
+    return this.request("GET", path, options);
+  }
+  post(path: string, json?: unknown, options?: RequestOptions): Promise<Answer> {
+    return this.request("POST", path, json === undefined ? options : { ...options, json });
+  }
+  delete(path: string, options?: RequestOptions): Promise<Answer> {
+    return this.request("DELETE", path, options);
+  }
+
+  #keepCookie(headers: Headers): void {
+    for (const line of headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      if (!pair?.includes("session")) continue;
+      const cleared = /max-age=0|expires=thu, 01 jan 1970/iu.test(line) || pair.endsWith("=");
+      this.cookie = cleared ? undefined : pair;
+    }
+  }
+}
+
+/** Sets the server up with the owner `owner-name` and returns the signed-in client. */
+export async function setUpOwner(
+  server: TestServer,
+  username = "alex",
+  passphrase = "correct horse battery staple",
+): Promise<Client> {
+  const client = server.client();
+  const answer = await client.post("/api/v1/setup", { username, passphrase });
+  if (answer.status !== 200) throw new Error(`setup failed: ${answer.status} ${answer.text}`);
+  return client;
+}
+
+/** Signs `username` in and returns the client holding the session. */
+export async function signIn(
+  server: TestServer,
+  username: string,
+  passphrase: string,
+): Promise<Client> {
+  const client = server.client();
+  const answer = await client.post("/api/v1/auth/login", { username, passphrase });
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.status} ${answer.text}`);
+  return client;
+}
