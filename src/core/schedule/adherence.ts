@@ -129,6 +129,14 @@ export function assessAdherence<T extends TakenDose>(
     else extra.push(dose);
   }
 
+  // Each relevant dose and the end of the interval after it (calendar days in the plan's zone).
+  const intervals = relevant.map((d) => ({
+    from: d.instant,
+    until: d.instant
+      .toZonedDateTimeISO(timeZone)
+      .add({ days: spacing.enforcedIntervalDays })
+      .toInstant(),
+  }));
   const entries = slots.map((slot, index): AdherenceEntry<T> => {
     const match = matched.get(index);
     if (match) {
@@ -143,7 +151,7 @@ export function assessAdherence<T extends TakenDose>(
     const status: AdherenceStatus =
       Temporal.Instant.compare(slot.onTimeUntil, now) >= 0
         ? "pending"
-        : isTooSoonAfterADose(slot, relevant, timeZone, spacing.enforcedIntervalDays)
+        : isTooSoonAfterADose(slot, intervals)
           ? "skipped"
           : "missed";
     return { occurrence: slot.occurrence, status, dose: null, minutesFromPlan: null };
@@ -212,19 +220,14 @@ function minInstant(a: Temporal.Instant, b: Temporal.Instant): Temporal.Instant 
  * True when a dose before the occurrence kept it from being taken on time: the interval after
  * that dose ends after the occurrence's on-time window closes (next-dose skips it too).
  */
-function isTooSoonAfterADose<T extends TakenDose>(
+function isTooSoonAfterADose(
   slot: Slot,
-  doses: readonly ReadDose<T>[],
-  timeZone: string,
-  intervalDays: number,
+  intervals: readonly { from: Temporal.Instant; until: Temporal.Instant }[],
 ): boolean {
-  return doses.some(
-    (d) =>
-      Temporal.Instant.compare(d.instant, slot.planned) < 0 &&
-      Temporal.Instant.compare(
-        d.instant.toZonedDateTimeISO(timeZone).add({ days: intervalDays }).toInstant(),
-        slot.onTimeUntil,
-      ) > 0,
+  return intervals.some(
+    (i) =>
+      Temporal.Instant.compare(i.from, slot.planned) < 0 &&
+      Temporal.Instant.compare(i.until, slot.onTimeUntil) > 0,
   );
 }
 

@@ -13,8 +13,13 @@ export function escapeText(text: string): string {
     .replace(/\r\n|\r|\n/gu, "\\n");
 }
 
-const encoder = new TextEncoder();
 const MAX_OCTETS = 75;
+
+/** Octets of one code point in UTF-8. */
+function utf8Length(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /**
  * Folds a content line so no line is longer than 75 octets (UTF-8), continuing with a space
@@ -25,7 +30,7 @@ export function foldLine(line: string): string {
   let current = "";
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Length(char);
     const limit = parts.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1; // the space counts
     if (octets + size > limit) {
       parts.push(current);
