@@ -6,7 +6,7 @@ import { TitrateError } from "../errors.ts";
 import type { Cycle, PlanDraft, Protocol } from "../schemas/plan.ts";
 import { weekdayIds } from "../schemas/plan.ts";
 import { getSubstance } from "../substances/catalog.ts";
-import { previewPlan } from "./preview.ts";
+import { previewPlan, toPlanDraft } from "./preview.ts";
 import { planWith } from "./test-plans.ts";
 
 function refusal(fn: () => unknown): TitrateError {
@@ -75,6 +75,23 @@ describe("the minimum interval", () => {
     assert.equal(warning?.code, "PLAN_RISK_ACCEPTED");
     assert.match(warning?.message ?? "", /3 days apart, closer than Titrate's minimum of 5 days/);
     assert.ok(warning?.facts.includes("K-DOSE-2"));
+  });
+
+  test("the checked plan names the substance by its catalog id and the zone canonically", () => {
+    const preview = previewPlan(planWith({ substance: "K", timeZone: "europe/london" }));
+    assert.equal(preview.plan.substance, "ketamine");
+    assert.equal(preview.plan.timeZone, "Europe/London");
+  });
+
+  test("a stored plan goes through as its draft fields", () => {
+    const stored = { ...planWith({ target: { amount: 7, unit: "mg" } }), id: "p1", endedAt: null };
+    assert.equal(previewPlan(toPlanDraft(stored), { weightKg: 70 }).dose?.amount, 7);
+  });
+
+  test("an unknown field is refused by name", () => {
+    const error = refusal(() => previewPlan({ ...planWith(), dose: 7 }));
+    assert.equal(error.code, "VALIDATION_FAILED");
+    assert.equal(error.field, "dose");
   });
 
   test("psychedelic protocols with consecutive days are within their 1-day minimum", () => {

@@ -5,7 +5,7 @@
  */
 import { calculateDose, checkAmountAgainstCeiling } from "../dose.ts";
 import { TitrateError } from "../errors.ts";
-import { PlanDraft, type PlanTarget } from "../schemas/plan.ts";
+import { PlanDraft, type PlanSchedule, type PlanTarget } from "../schemas/plan.ts";
 import { parseWith } from "../schemas/validate.ts";
 import type { Substance } from "../substances/substance.ts";
 import { convert, floorToStep, formatAmount, roundTo } from "../units.ts";
@@ -28,7 +28,7 @@ export interface PlannedDose {
 }
 
 export interface PlanPreview {
-  /** The plan as checked: canonical zone, target in the substance's unit (absent if none). */
+  /** The plan as checked: catalog id, canonical zone, target in the substance's unit (absent if none). */
   readonly plan: PlanDraft;
   readonly substance: Substance;
   /** Null when no amount can be proposed: ketamine without a target or a weight. */
@@ -65,6 +65,7 @@ export function previewPlan(input: unknown, options: PreviewOptions = {}): PlanP
 
   const plan: PlanDraft = {
     ...draft,
+    substance: substance.id,
     timeZone: schedule.timeZone,
     ...(dose ? { target: { amount: dose.amount, unit: dose.unit } } : {}),
   };
@@ -78,6 +79,26 @@ export function previewPlan(input: unknown, options: PreviewOptions = {}): PlanP
     minIntervalDays: spacing.minIntervalDays,
     shortestSpacingDays: spacing.shortestSpacingDays,
     intervalDays: spacing.enforcedIntervalDays,
+  };
+}
+
+/**
+ * The draft fields of any plan-shaped record (a stored plan with its id and dates, say), so it
+ * can go through previewPlan, whose schema refuses unknown fields.
+ */
+export function toPlanDraft(
+  plan: PlanSchedule & { readonly target?: PlanTarget | undefined },
+): PlanDraft {
+  return {
+    substance: plan.substance,
+    protocol: plan.protocol,
+    cycle: plan.cycle,
+    startDate: plan.startDate,
+    localTime: plan.localTime,
+    timeZone: plan.timeZone,
+    end: plan.end,
+    acceptRisk: plan.acceptRisk,
+    ...(plan.target === undefined ? {} : { target: plan.target }),
   };
 }
 
