@@ -104,7 +104,12 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
 
   const { group } = module;
   const [sub, ...subArgs] = rest;
-  if (group.defaultCommand && (sub === undefined || sub.startsWith("-")) && sub !== "--help" && sub !== "-h") {
+  if (
+    group.defaultCommand &&
+    (sub === undefined || sub.startsWith("-")) &&
+    sub !== "--help" &&
+    sub !== "-h"
+  ) {
     const command = group.commands.find((c) => c.name === `${group.name} ${group.defaultCommand}`);
     if (command) return runCommand(command, rest, io);
   }

@@ -101,7 +101,10 @@ export const errorRegistry = {
     status: 422,
     help: "The backup cannot be read: a wrong passphrase, a damaged or changed file, or another format.",
   },
-  BATCH_REQUIRED: { status: 400, help: "A dose given as a volume or sprays needs the batch it came from." },
+  BATCH_REQUIRED: {
+    status: 400,
+    help: "A dose given as a volume or sprays needs the batch it came from.",
+  },
   BATCH_INCOMPLETE: {
     status: 422,
     help: "The batch lacks the concentration or spray volume needed to turn this into an amount.",

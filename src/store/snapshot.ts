@@ -25,18 +25,27 @@ export async function loadSnapshot(
   profile: Profile,
   now: Temporal.Instant,
 ): Promise<JournalSnapshot> {
-  const [medications, plans, doseList, others, checkInList, reports, pressures, screeningList, batches] =
-    await Promise.all([
-      listMedications(db, userId),
-      listPlans(db, userId),
-      listEvents(db, doses, userId),
-      listEvents(db, otherSubstances, userId),
-      listEvents(db, checkIns, userId),
-      listEvents(db, symptomReports, userId),
-      listEvents(db, bloodPressures, userId),
-      listEvents(db, screenings, userId),
-      listBatches(db, userId),
-    ]);
+  const [
+    medications,
+    plans,
+    doseList,
+    others,
+    checkInList,
+    reports,
+    pressures,
+    screeningList,
+    batches,
+  ] = await Promise.all([
+    listMedications(db, userId),
+    listPlans(db, userId),
+    listEvents(db, doses, userId),
+    listEvents(db, otherSubstances, userId),
+    listEvents(db, checkIns, userId),
+    listEvents(db, symptomReports, userId),
+    listEvents(db, bloodPressures, userId),
+    listEvents(db, screenings, userId),
+    listBatches(db, userId),
+  ]);
   return {
     now,
     profile,
