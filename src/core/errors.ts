@@ -111,6 +111,10 @@ export const errorRegistry = {
   },
   BATCH_MISMATCH: { status: 422, help: "The batch holds a different substance from the dose." },
   LABEL_TAKEN: { status: 409, help: "You already have a batch or preset with that name." },
+  PLAN_TARGET_REQUIRED: {
+    status: 422,
+    help: "A stored plan needs its dose: a target, or a weight for the start dose.",
+  },
   ALREADY_INITIALISED: { status: 409, help: "A journal already exists in this data directory." },
   USERNAME_TAKEN: { status: 409, help: "That username is already an account on this server." },
   NOT_FOUND: { status: 404, help: "No entry with that id exists in this journal." },

@@ -1,0 +1,189 @@
+/**
+ * Stored plans: `plan create` (the flags of `plan preview`), `plan list`, `plan end` and
+ * `plan move-zone`.
+ */
+import { TitrateError } from "../../../core/errors.ts";
+import { describeCycle, describeProtocol } from "../../../core/schedule/describe.ts";
+import { formatAmount } from "../../../core/units.ts";
+import {
+  createStoredPlan,
+  endStoredPlan,
+  moveStoredPlan,
+  type PlanStatus,
+  planStatuses,
+} from "../../../store/journal/plans.ts";
+import { requireProfile } from "../../../store/journal/profile.ts";
+import { assertNoPositionals, requiredString } from "../../args.ts";
+import type { Command, CommandContext } from "../../command.ts";
+import { journalOptions, withJournal } from "../../journal-context.ts";
+import { styler, writeJson, writeLine } from "../../output.ts";
+import { nameFlags, planOptions, readPlanFlags } from "./flags.ts";
+
+export const planCreate: Command = {
+  name: "plan create",
+  summary: "Store a plan (checked like a preview); `titrate next` then follows it",
+  options: { ...planOptions, ...journalOptions },
+  examples: [
+    "titrate plan create --substance ketamine --every 7d --start 2026-03-22 --time 09:00 --count 12",
+    "titrate plan create --substance lsd --protocol fadiman --target 8ug --start 2026-04-01 --time 08:00 --until 2026-06-30",
+  ],
+  details: [
+    "Takes the flags of `titrate plan preview`. The time zone and weight default to your profile's. Without --target the dose is the substance's start dose. A plan closer than the minimum interval is refused unless you pass --accept-risk, which is recorded and shown wherever the plan appears.",
+  ],
+  async run(context) {
+    assertNoPositionals(context, "plan create");
+    const created = await withJournal(context, async ({ store, user, now }) => {
+      const profile = await requireProfile(store, user.id);
+      const request = readPlanFlags(context, profile.timeZone);
+      try {
+        return await createStoredPlan(store, user.id, request.draft, now, request.weightKg);
+      } catch (error) {
+        throw nameFlags(error, request.draft);
+      }
+    });
+    const { plan, preview } = created;
+    if (context.json) {
+      writeJson(context.io, { plan, warnings: preview.warnings.map((w) => w.message) });
+      return 0;
+    }
+    const { stdout, env } = context.io;
+    const style = styler(stdout, env);
+    writeLine(
+      stdout,
+      style(
+        "bold",
+        `Saved plan ${plan.id}: ${preview.substance.name}, ${describeProtocol(plan.protocol)}`,
+      ),
+    );
+    writeLine(
+      stdout,
+      `  dose     ${formatAmount(plan.target.amount, plan.target.unit, preview.substance.step)}`,
+    );
+    writeLine(stdout, `  breaks   ${describeCycle(plan.cycle)}`);
+    writeLine(
+      stdout,
+      `  from     ${plan.startDate} at ${plan.localTime} (${plan.timeZone}), ${preview.occurrences.length} doses`,
+    );
+    for (const w of preview.warnings) writeLine(stdout, style("yellow", `  ! ${w.message}`));
+    writeLine(stdout, "See the next dose: titrate next");
+    return 0;
+  },
+};
+
+function printStatus(context: CommandContext, status: PlanStatus): void {
+  const { stdout, env } = context.io;
+  const style = styler(stdout, env);
+  const { plan, adherence, next } = status;
+  const state = status.isActive
+    ? style("green", "active")
+    : style("dim", `ended ${plan.endedAt?.slice(0, 10)}`);
+  writeLine(
+    stdout,
+    `${style("bold", plan.id)}  ${plan.substance} ${plan.target.amount} ${plan.target.unit}, ${describeProtocol(plan.protocol)}; ${describeCycle(plan.cycle)}  [${state}]`,
+  );
+  writeLine(stdout, `  ${plan.localTime} in ${plan.timeZone}, from ${plan.startDate}`);
+  const s = adherence.summary;
+  writeLine(
+    stdout,
+    `  adherence: ${s.taken} on time, ${s.late} late, ${s.missed} missed, ${s.extra} extra` +
+      (s.percentOnTime === null ? "" : ` (${s.percentOnTime} % on time)`) +
+      `; ${s.currentStreakWeeks} week${s.currentStreakWeeks === 1 ? "" : "s"} on plan in a row` +
+      (s.daysSinceLastBreak === null ? "" : `; ${s.daysSinceLastBreak} days since the last break`),
+  );
+  if (next)
+    writeLine(
+      stdout,
+      `  next: ${next.date} ${next.localTime}${next.reason ? ` — ${next.reason}` : ""}`,
+    );
+  for (const w of status.warnings) {
+    if (w.code === "PLAN_RISK_ACCEPTED") writeLine(stdout, style("yellow", `  ! ${w.message}`));
+  }
+}
+
+export const planList: Command = {
+  name: "plan list",
+  summary: "Your plans, with adherence and the next dose",
+  options: { ...journalOptions },
+  examples: ["titrate plan list", "titrate plan list --json"],
+  async run(context) {
+    assertNoPositionals(context, "plan list");
+    const statuses = await withJournal(context, ({ store, user, now }) =>
+      planStatuses(store, user.id, now),
+    );
+    if (context.json) {
+      writeJson(context.io, {
+        plans: statuses.map((s) => ({
+          plan: s.plan,
+          isActive: s.isActive,
+          next: s.next,
+          adherence: s.adherence.summary,
+          warnings: s.warnings.map((w) => w.message),
+        })),
+      });
+      return 0;
+    }
+    if (statuses.length === 0)
+      writeLine(context.io.stdout, "No plans yet: titrate plan create --help");
+    for (const status of statuses) printStatus(context, status);
+    return 0;
+  },
+};
+
+export const planEnd: Command = {
+  name: "plan end",
+  summary: "End a plan (it stays in the journal)",
+  args: "<plan id>",
+  options: { ...journalOptions },
+  examples: ["titrate plan end pln_…"],
+  async run(context) {
+    const [id, ...extra] = context.positionals;
+    if (id === undefined || extra.length > 0) {
+      throw new TitrateError(
+        "CLI_MISSING_OPTION",
+        "name one plan: titrate plan end <plan id> (see titrate plan list)",
+        "plan",
+      );
+    }
+    const plan = await withJournal(context, ({ store, user, now }) =>
+      endStoredPlan(store, user.id, id, now),
+    );
+    if (context.json) writeJson(context.io, { plan });
+    else writeLine(context.io.stdout, `Ended plan ${plan.id}.`);
+    return 0;
+  },
+};
+
+export const planMoveZone: Command = {
+  name: "plan move-zone",
+  summary: "Move a plan to a new time zone, keeping its local time of day",
+  args: "<plan id>",
+  options: {
+    tz: { type: "string", value: "America/New_York", description: "The new time zone." },
+    ...journalOptions,
+  },
+  examples: ["titrate plan move-zone pln_… --tz America/New_York"],
+  details: [
+    "A plan keeps its own zone: when you travel, it still doses at its times in its zone. Moving it makes 09:00 mean 09:00 where you are now.",
+  ],
+  async run(context) {
+    const [id, ...extra] = context.positionals;
+    if (id === undefined || extra.length > 0) {
+      throw new TitrateError(
+        "CLI_MISSING_OPTION",
+        "name one plan: titrate plan move-zone <plan id> --tz ZONE",
+        "plan",
+      );
+    }
+    const tz = requiredString(context, "tz", "America/New_York");
+    const plan = await withJournal(context, ({ store, user }) =>
+      moveStoredPlan(store, user.id, id, tz),
+    );
+    if (context.json) writeJson(context.io, { plan });
+    else
+      writeLine(
+        context.io.stdout,
+        `Plan ${plan.id} now doses at ${plan.localTime} in ${plan.timeZone}.`,
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * Stored plans: created only after the same checks as a preview (minimum interval and
+ * ceiling, FACTS K-DOSE-1, K-DOSE-2, P-PROT-1), listed with their next dose and adherence,
+ * ended, and moved to a new time zone explicitly.
+ */
+import type { Temporal } from "temporal-polyfill";
+import { TitrateError } from "../../core/errors.ts";
+import { type Adherence, assessAdherence } from "../../core/schedule/adherence.ts";
+import { type NextDose, nextDose } from "../../core/schedule/next-dose.ts";
+import { type PlanPreview, previewPlan, toPlanDraft } from "../../core/schedule/preview.ts";
+import type { PlanWarning } from "../../core/schedule/warnings.ts";
+import { movePlanToZone } from "../../core/schedule/zones.ts";
+import type { Dose, Plan } from "../../core/schemas/journal.ts";
+import { formatInstant, parseTimeZone } from "../../core/time.ts";
+import { doses, listEvents } from "../repos/events.ts";
+import { createPlan, endPlan, getPlan, listPlans, setPlanTimeZone } from "../repos/plans.ts";
+import type { Store } from "../store.ts";
+import { requireProfile } from "./profile.ts";
+
+export interface CreatedPlan {
+  readonly plan: Plan;
+  readonly preview: PlanPreview;
+}
+
+/**
+ * Checks and stores a plan. Without a target it takes the substance's start dose (ketamine:
+ * from the profile's weight); a plan with no dose at all is refused (PLAN_TARGET_REQUIRED).
+ */
+export async function createStoredPlan(
+  store: Store,
+  userId: string,
+  draft: unknown,
+  now: Temporal.Instant,
+  weightKg?: number,
+): Promise<CreatedPlan> {
+  const profile = await requireProfile(store, userId);
+  const preview = previewPlan(draft, { weightKg: weightKg ?? profile.weightKg ?? undefined });
+  const target = preview.plan.target;
+  if (target === undefined) {
+    throw new TitrateError(
+      "PLAN_TARGET_REQUIRED",
+      "target: a stored plan needs its dose; give --target, or set your weight (titrate profile set --weight 70kg) for the start dose",
+      "target",
+    );
+  }
+  const plan = await store.transaction((tx) =>
+    createPlan(tx, userId, { ...preview.plan, target }, formatInstant(now)),
+  );
+  return { plan, preview };
+}
+
+export interface PlanStatus {
+  readonly plan: Plan;
+  readonly isActive: boolean;
+  readonly next: NextDose | null;
+  readonly adherence: Adherence<Dose>;
+  readonly warnings: readonly PlanWarning[];
+}
+
+/** Every plan of the account with its next dose and adherence, newest first. */
+export async function planStatuses(
+  store: Store,
+  userId: string,
+  now: Temporal.Instant,
+): Promise<PlanStatus[]> {
+  const [plans, taken] = await Promise.all([
+    listPlans(store.db, userId),
+    listEvents(store.db, doses, userId),
+  ]);
+  return plans.reverse().map((plan) => statusOf(plan, taken, now));
+}
+
+/** The status of one plan given the doses taken. */
+export function statusOf(plan: Plan, taken: readonly Dose[], now: Temporal.Instant): PlanStatus {
+  const isActive = plan.endedAt === null;
+  const preview = previewPlan(toPlanDraft(plan));
+  return {
+    plan,
+    isActive,
+    next: isActive ? nextDose(plan, taken, now) : null,
+    adherence: assessAdherence(plan, taken, now),
+    warnings: preview.warnings,
+  };
+}
+
+export async function endStoredPlan(
+  store: Store,
+  userId: string,
+  id: string,
+  now: Temporal.Instant,
+): Promise<Plan> {
+  return store.transaction((tx) => endPlan(tx, userId, id, formatInstant(now)));
+}
+
+/** Moves a plan to a new zone explicitly: the same local times there, so the instants change. */
+export async function moveStoredPlan(
+  store: Store,
+  userId: string,
+  id: string,
+  zone: string,
+): Promise<Plan> {
+  const timeZone = parseTimeZone(zone, "tz");
+  return store.transaction(async (tx) => {
+    const plan = await getPlan(tx, userId, id);
+    const moved = movePlanToZone(plan, timeZone);
+    return setPlanTimeZone(tx, userId, id, moved.timeZone);
+  });
+}
+
+/** The plans that are not ended. */
+export async function activePlans(store: Store, userId: string): Promise<Plan[]> {
+  return (await listPlans(store.db, userId)).filter((p) => p.endedAt === null);
+}
