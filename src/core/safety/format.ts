@@ -38,3 +38,26 @@ export function median(values: readonly number[]): number {
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+/** A substance's name inside a sentence: "ketamine", "LSD", "psilocybin mushrooms (dried)". */
+export function substanceText(substance: { readonly name: string }): string {
+  const { name } = substance;
+  return /^[A-Z0-9-]+$/u.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+/** The items once each, in their first order. */
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Groups items by a key, keeping their order (one pass; no copying). */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -16,8 +16,9 @@ import type {
 import { findSubstance } from "../substances/catalog.ts";
 import type { Substance, SubstanceId } from "../substances/substance.ts";
 import { convert } from "../units.ts";
+import { amountText, groupBy, substanceText } from "./format.ts";
 import type { JournalSnapshot } from "./snapshot.ts";
-import { epochDay, instantMs, localDateTime } from "./time-math.ts";
+import { epochDay, instantMs, instantText, localDateTime } from "./time-math.ts";
 
 export interface Timed<T> {
   readonly record: T;
@@ -114,4 +115,27 @@ export function viewJournal(snapshot: JournalSnapshot): JournalView {
     calendarDays: (fromMs, toMs, timeZone) =>
       epochDay(local(toMs, timeZone).date) - epochDay(local(fromMs, timeZone).date),
   };
+}
+
+/** When the next dose in `list` after index `i` was taken (UTC text), or null if none. */
+export function nextDoseAt(list: readonly DoseEntry[], i: number): string | null {
+  const next = list[i + 1];
+  return next ? instantText(next.ms) : null;
+}
+
+/** "7 mg of ketamine (nasal) on 2026-03-22 09:10", with "(an estimate)" when estimated. */
+export function describeDose(journal: JournalView, entry: DoseEntry): string {
+  const { record, substance } = entry;
+  const amount =
+    entry.amount === null ? "an unknown amount" : amountText(entry.amount, substance.unit);
+  const estimate = record.isEstimate && entry.amount !== null ? " (an estimate)" : "";
+  return `${amount}${estimate} of ${substanceText(substance)} (${record.route}) on ${journal.localText(entry.ms, record.timeZone)}`;
+}
+
+/** Doses grouped by the batch they were taken from, oldest first. */
+export function dosesByBatch(journal: JournalView): Map<string, DoseEntry[]> {
+  return groupBy(
+    journal.doses.filter((d) => d.record.batchId !== null),
+    (d) => d.record.batchId as string,
+  );
 }

@@ -135,3 +135,42 @@ export function matchReagentResult(
   if (expectation.uncertain && verdict === "mismatch") return "unknown";
   return verdict;
 }
+
+/**
+ * The verdict the rules act on: a mismatch if the stored verdict or a fresh reading says so
+ * (a stale "match" never hides a mismatch), else the stored match, else the fresh reading.
+ */
+export function effectiveVerdict(
+  substance: Substance,
+  test: { readonly reagent: string; readonly result: string; readonly verdict: ReagentVerdict },
+): ReagentVerdict {
+  const fresh = matchReagentResult(substance, test.reagent, test.result);
+  if (test.verdict === "mismatch" || fresh === "mismatch") return "mismatch";
+  return test.verdict === "match" ? "match" : fresh;
+}
+
+/** A match that identifies the substance: from a reagent whose expectation is not weak (⚠). */
+export function isReliableMatch(
+  substance: Substance,
+  test: { readonly reagent: string; readonly result: string; readonly verdict: ReagentVerdict },
+): boolean {
+  const expectation = findReagentExpectation(substance, test.reagent);
+  return (
+    expectation !== undefined &&
+    !expectation.uncertain &&
+    effectiveVerdict(substance, test) === "match"
+  );
+}
+
+/** How to test a batch of `substance`, from the catalog's reagents (FACTS TEST-1, P-TEST-1, TEST-2). */
+export function howToTest(substance: Substance): string {
+  const reagents = substance.reagents
+    .filter((r) => !r.uncertain)
+    .map((r) => `${r.reagent.charAt(0).toUpperCase()}${r.reagent.slice(1)} (${r.expected})`);
+  const facts = [...new Set(substance.reagents.flatMap((r) => r.facts))];
+  const strips =
+    substance.id === "lsd"
+      ? "Fentanyl strips alone are not enough"
+      : "Reagents show what it is, not how pure or how strong; use fentanyl strips too";
+  return `Test it before taking any, with ${reagents.join(", ")}. ${strips} (FACTS ${facts.join(", ")}). Test every batch, even from a known source (FACTS TEST-2).`;
+}

@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { dose, evaluate, journal } from "../fixtures.ts";
+import { aboveCeiling } from "./above-ceiling.ts";
+
+describe("above-ceiling (FACTS K-DOSE-1, P-DOSE-1, DESIGN-1)", () => {
+  test("70 kg: 14 mg of ketamine is at the ceiling and allowed; 14.1 mg is a warning", () => {
+    const atCeiling = dose("2026-03-01T09:00:00Z", { id: "d1", amount: 14 });
+    const above = dose("2026-03-08T09:00:00Z", { id: "d2", amount: 14.1 });
+    const findings = evaluate(aboveCeiling, journal({ doses: [atCeiling, above] }));
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(finding?.severity, "warning");
+    assert.equal(finding?.key, "above-ceiling:d2");
+    assert.equal(finding?.subjectId, "d2");
+    assert.equal(finding?.at, "2026-03-08T09:00:00Z");
+    assert.equal(finding?.activeUntil, null, "the latest dose: active until the next one");
+    assert.match(
+      finding?.detail ?? "",
+      /14\.1 mg of ketamine.*ceiling is 14\.0 mg \(0\.2 mg\/kg × 70 kg\).*K-DOSE-1/u,
+    );
+    assert.ok(finding?.sources.includes("DESIGN-1"));
+  });
+
+  test("the ceiling counts the amount taken whatever the route, and µg are converted", () => {
+    const oral = dose("2026-03-01T09:00:00Z", { amount: 15000, unit: "µg", route: "oral" });
+    const findings = evaluate(aboveCeiling, journal({ doses: [oral] }));
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]?.detail ?? "", /15 mg/u);
+  });
+
+  test("a finding stays active until the next dose of the same substance", () => {
+    const doses = [
+      dose("2026-03-01T09:00:00Z", { id: "big", amount: 20 }),
+      dose("2026-03-08T09:00:00Z", { id: "ok", amount: 7 }),
+    ];
+    const [finding] = evaluate(aboveCeiling, journal({ doses }));
+    assert.equal(finding?.activeUntil, "2026-03-08T09:00:00Z");
+  });
+
+  test("LSD: 20 µg is allowed, 21 µg is above; dried mushrooms above 0.3 g", () => {
+    const doses = [
+      dose("2026-03-01T09:00:00Z", {
+        substance: "lsd",
+        amount: 20,
+        unit: "µg",
+        route: "sublingual",
+      }),
+      dose("2026-03-04T09:00:00Z", {
+        substance: "lsd",
+        amount: 21,
+        unit: "µg",
+        route: "sublingual",
+      }),
+      dose("2026-03-05T09:00:00Z", {
+        substance: "mushrooms",
+        amount: 350,
+        unit: "mg",
+        route: "oral",
+      }),
+    ];
+    const findings = evaluate(aboveCeiling, journal({ doses }));
+    assert.deepEqual(
+      findings.map((f) => f.detail.match(/ceiling is ([^(]+?) \(/u)?.[1]),
+      ["20 µg", "0.30 g"],
+    );
+    assert.ok(findings.every((f) => f.sources.includes("P-DOSE-1")));
+  });
+
+  test("without a weight: a caution to add it, and a warning above the 300 kg ceiling (60 mg)", () => {
+    const doses = [
+      dose("2026-03-01T09:00:00Z", { amount: 20 }),
+      dose("2026-03-08T09:00:00Z", { id: "huge", amount: 61 }),
+    ];
+    const findings = evaluate(aboveCeiling, journal({ doses, profile: { weightKg: null } }));
+    const byKey = new Map(findings.map((f) => [f.key, f]));
+    assert.equal(byKey.get("above-ceiling:huge")?.severity, "warning");
+    const noWeight = byKey.get("above-ceiling:no-weight:ketamine");
+    assert.equal(noWeight?.severity, "caution");
+    assert.match(noWeight?.detail ?? "", /^1 dose of ketamine could not be checked/u);
+  });
+
+  test("no finding for doses at or below the ceiling, or with an unknown amount", () => {
+    const doses = [
+      dose("2026-03-01T09:00:00Z", { amount: 7 }),
+      dose("2026-03-08T09:00:00Z", { amount: null }),
+      dose("2026-03-15T09:00:00Z", { amount: 13.9 }),
+    ];
+    assert.deepEqual(evaluate(aboveCeiling, journal({ doses })), []);
+  });
+});
