@@ -25,6 +25,27 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Your profile: weight, time zone, conditions, medications, crisis contacts",
     load: () => import("./commands/profile.ts"),
   },
+  log: {
+    summary: "Record doses, check-ins, symptoms, other substances and blood pressure",
+    load: () => import("./commands/log.ts"),
+  },
+  next: {
+    summary: "When your next dose is, from your plan and what you took",
+    load: () => import("./commands/next.ts"),
+  },
+  check: {
+    summary: "Every safety finding active now, danger first",
+    load: () => import("./commands/check.ts"),
+  },
+  journal: {
+    summary: "Your journal as a readable timeline",
+    load: () => import("./commands/journal.ts"),
+  },
+  edit: { summary: "Correct a journal entry by its id", load: () => import("./commands/edit.ts") },
+  delete: {
+    summary: "Delete a wrong journal entry by its id (asks first)",
+    load: () => import("./commands/delete.ts"),
+  },
   batch: {
     summary: "Your supply: batches, strengths and reagent tests",
     load: () => import("./commands/batch.ts"),
@@ -40,6 +61,10 @@ const registry: Readonly<Record<string, Entry>> = {
   plan: {
     summary: "Dosing plans: preview the days, check the spacing, export to a calendar",
     load: () => import("./commands/plan.ts"),
+  },
+  screen: {
+    summary: "Questionnaires (PHQ-9, GAD-7) and symptom checklists, scored and explained",
+    load: () => import("./commands/screen.ts"),
   },
   serve: {
     summary: "Start the server: the JSON API on http://127.0.0.1:7420",

@@ -115,6 +115,10 @@ export const errorRegistry = {
     status: 422,
     help: "A stored plan needs its dose: a target, or a weight for the start dose.",
   },
+  CONFIRMATION_REQUIRED: {
+    status: 400,
+    help: "The action cannot be undone: confirm in a terminal, or pass --yes.",
+  },
   ALREADY_INITIALISED: { status: 409, help: "A journal already exists in this data directory." },
   USERNAME_TAKEN: { status: 409, help: "That username is already an account on this server." },
   NOT_FOUND: { status: 404, help: "No entry with that id exists in this journal." },

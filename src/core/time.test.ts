@@ -67,3 +67,9 @@ test("refuses text that is not a time, and unknown zones", () => {
     (e: unknown) => e instanceof TitrateError && e.code === "TIME_ZONE_UNKNOWN",
   );
 });
+
+test("an instant shows as a local date and time in a zone", async () => {
+  const { localDateTimeText } = await import("./time.ts");
+  assert.equal(localDateTimeText("2026-11-20T14:00:00Z", "America/New_York"), "2026-11-20 09:00");
+  assert.equal(localDateTimeText("2026-06-20T08:00:00Z", "Europe/London"), "2026-06-20 09:00");
+});

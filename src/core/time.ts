@@ -75,3 +75,9 @@ function attempt<T>(read: () => T, text: string, field: string): T {
     );
   }
 }
+
+/** An instant as a local date and time in `timeZone`: "2026-03-22 09:10". */
+export function localDateTimeText(instant: string, timeZone: string): string {
+  const local = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDateTime();
+  return `${local.toPlainDate().toString()} ${local.toPlainTime().toString({ smallestUnit: "minute" })}`;
+}

@@ -1,0 +1,1 @@
+export { deleteCommand as command } from "./edit.ts";

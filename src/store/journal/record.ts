@@ -1,0 +1,123 @@
+/**
+ * Writing a journal entry and running the safety rules on it, in one transaction: the entry
+ * is always recorded (the journal must tell the truth, however high or soon a dose was), and
+ * the findings it brings come back at once.
+ */
+import { Temporal } from "temporal-polyfill";
+import { TitrateError } from "../../core/errors.ts";
+import type { Finding } from "../../core/safety/finding.ts";
+import { activeFindings, runRules } from "../../core/safety/run-rules.ts";
+import type { JournalSnapshot } from "../../core/safety/snapshot.ts";
+import type { Profile } from "../../core/schemas/journal.ts";
+import { formatInstant } from "../../core/time.ts";
+import type { Db, EventTable } from "../database.ts";
+import { type EventKind, insertEvent } from "../repos/events.ts";
+import { getProfile } from "../repos/profile.ts";
+import { loadSnapshot } from "../snapshot.ts";
+import type { Store } from "../store.ts";
+
+export interface Recorded<R> {
+  readonly record: R;
+  /**
+   * What this entry brought: findings about the entry itself (even when they belong to the
+   * past, for an entry logged late), then findings active now that were not active before.
+   */
+  readonly findings: readonly Finding[];
+  /** Every finding active now, danger first. */
+  readonly active: readonly Finding[];
+}
+
+/** Which snapshot list an event kind belongs to (notes are not read by the rules). */
+const snapshotListOf: Partial<Record<EventTable, keyof JournalSnapshot>> = {
+  doses: "doses",
+  other_substances: "otherSubstances",
+  check_ins: "checkIns",
+  symptom_reports: "symptomReports",
+  blood_pressures: "bloodPressures",
+  screenings: "screenings",
+};
+
+export interface WriteContext {
+  readonly tx: Db;
+  readonly profile: Profile;
+  readonly snapshot: JournalSnapshot;
+}
+
+/**
+ * Builds an event with `build` (inside the transaction, with the profile and the journal as
+ * it was), stores it, and returns it with the findings it brought.
+ */
+export async function recordEvent<
+  R extends { id: string; at: string; timeZone: string },
+  T extends EventTable,
+>(
+  store: Store,
+  userId: string,
+  kind: EventKind<R, T>,
+  now: Temporal.Instant,
+  build: (context: WriteContext) => Promise<R> | R,
+  source = "manual",
+): Promise<Recorded<R>> {
+  return store.transaction(async (tx) => {
+    const profile = await requireProfileIn(tx, userId);
+    const before = await loadSnapshot(tx, userId, profile, now);
+    const record = await build({ tx, profile, snapshot: before });
+    await insertEvent(tx, kind, userId, record, {
+      source,
+      fingerprint: null,
+      createdAt: formatInstant(now),
+    });
+    const list = snapshotListOf[kind.table];
+    const after: JournalSnapshot = list
+      ? { ...before, [list]: [...(before[list] as unknown as readonly R[]), record] }
+      : before;
+    return { record, ...compareFindings(before, after, record.id, now) };
+  });
+}
+
+/** The findings an entry brought, and every finding active now. */
+export function compareFindings(
+  before: JournalSnapshot,
+  after: JournalSnapshot,
+  recordId: string,
+  now: Temporal.Instant,
+): { findings: Finding[]; active: Finding[] } {
+  const wasActive = new Set(activeFindings(runRules(before), now).map((f) => f.key));
+  const all = runRules(after);
+  const active = activeFindings(all, now);
+  const about = all.filter((f) => f.subjectId === recordId);
+  const aboutKeys = new Set(about.map((f) => f.key));
+  const newlyActive = active.filter((f) => !wasActive.has(f.key) && !aboutKeys.has(f.key));
+  return { findings: [...about, ...newlyActive], active };
+}
+
+/** Every finding over the whole history, and those active now (for `titrate check`). */
+export async function evaluateJournal(
+  store: Store,
+  userId: string,
+  now: Temporal.Instant,
+): Promise<{ all: Finding[]; active: Finding[] }> {
+  const profile = await requireProfileIn(store.db, userId);
+  const snapshot = await loadSnapshot(store.db, userId, profile, now);
+  const all = runRules(snapshot);
+  return { all, active: activeFindings(all, now) };
+}
+
+export async function requireProfileIn(db: Db, userId: string): Promise<Profile> {
+  const profile = await getProfile(db, userId);
+  if (!profile)
+    throw new TitrateError(
+      "STORE_NOT_INITIALISED",
+      "this account has no profile yet; run `titrate init`",
+    );
+  return profile;
+}
+
+/** The canonical instant text of an entry's time: given, or now. */
+export function entryTime(
+  at: Temporal.Instant | string | undefined,
+  now: Temporal.Instant,
+): string {
+  if (at === undefined) return formatInstant(now);
+  return formatInstant(typeof at === "string" ? Temporal.Instant.from(at) : at);
+}
