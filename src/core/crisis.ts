@@ -135,7 +135,7 @@ export function crisisMessage(resources: CrisisResources): string[] {
     "You said you have had thoughts that you would be better off dead or of hurting yourself.",
     "You do not have to face this alone. Please reach out now:",
     `  • If you might act on these thoughts, or you are in danger: call ${resources.emergencyText} now.`,
-    ...resources.helplines.map((h) => `  • Talk to someone: ${describeHelpline(h)}`),
+    ...resources.helplines.map((h) => `  • Talk to someone now — ${describeHelpline(h)}`),
     "  • Tell someone you trust, and do not take any substance while you feel this way.",
   ];
   if (resources.origin === "default") {
