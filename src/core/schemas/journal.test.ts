@@ -11,6 +11,7 @@ import {
   MedicationInput,
   Plan,
   Profile,
+  readShulginRating,
   Screening,
   ScreeningInput,
   SymptomReportInput,
@@ -181,6 +182,13 @@ describe("other records", () => {
         (f) => f.path,
       ),
       ["mood", "shulgin"],
+    );
+  });
+
+  test("imported Shulgin ratings are read in their common spellings", () => {
+    assert.deepEqual(
+      ["+/-", "±", " ++ ", "−", "+++", "++++", "plus-minus", "x"].map(readShulginRating),
+      ["±", "±", "++", "-", "+++", "++++", "±", undefined],
     );
   });
 

@@ -272,6 +272,23 @@ export type OtherSubstanceInput = z.infer<typeof OtherSubstanceInput>;
 export const shulginRatings = ["-", "±", "+", "++", "+++", "++++"] as const;
 export type ShulginRating = (typeof shulginRatings)[number];
 
+const shulginSpellings: Readonly<Record<string, ShulginRating>> = {
+  "+/-": "±",
+  "+-": "±",
+  "-/+": "±",
+  "plus-minus": "±",
+  "−": "-",
+  minus: "-",
+};
+
+/** Reads a Shulgin rating as other journals write it ("+/-", "++"); undefined if it is not one. */
+export function readShulginRating(text: string): ShulginRating | undefined {
+  const key = text.trim().toLowerCase().replace(/\s+/gu, "");
+  return (shulginRatings as readonly string[]).includes(key)
+    ? (key as ShulginRating)
+    : shulginSpellings[key];
+}
+
 const Rating = z.nullable(z.int().check(z.gte(0), z.lte(10)));
 const checkInFields = {
   mood: Rating,
