@@ -163,6 +163,30 @@ export const errorRegistry = {
     status: 503,
     help: "The server could not listen on that host and port (in use, or not permitted).",
   },
+  FILE_UNREADABLE: {
+    status: 400,
+    help: "The file cannot be read: it does not exist, is a folder, or you may not read it.",
+  },
+  FILE_EXISTS: {
+    status: 409,
+    help: "A file is already at that path; Titrate does not overwrite it unless told to (--force).",
+  },
+  IMPORT_FORMAT_UNKNOWN: {
+    status: 400,
+    help: "The file is not a journal export this Titrate can read: not JSON, another format, or a newer version.",
+  },
+  IMPORT_CONFLICT: {
+    status: 409,
+    help: "Records in the file belong to another account in this journal; nothing was imported.",
+  },
+  JOURNAL_NOT_EMPTY: {
+    status: 409,
+    help: "This data directory already holds a journal; use another --data-dir for demo data.",
+  },
+  STORE_IN_USE: {
+    status: 409,
+    help: "Another program has the journal open (is `titrate serve` running?); stop it and try again.",
+  },
   INTERNAL: { status: 500, help: "Something went wrong inside Titrate; this is a bug." },
 } as const satisfies Record<string, ErrorSpec>;
 
