@@ -20,7 +20,8 @@ export interface Recorded<R> {
   readonly record: R;
   /**
    * What this entry brought: findings about the entry itself (even when they belong to the
-   * past, for an entry logged late), then findings active now that were not active before.
+   * past, for an entry logged late), then findings active now that are new or that the entry
+   * changed.
    */
   readonly findings: readonly Finding[];
   /** Every finding active now, danger first. */
@@ -82,13 +83,16 @@ export function compareFindings(
   recordId: string,
   now: Temporal.Instant,
 ): { findings: Finding[]; active: Finding[] } {
-  const wasActive = new Set(activeFindings(runRules(before), now).map((f) => f.key));
+  // A standing finding (an untested batch, a high reading, a medication) is keyed on its
+  // subject, not on the new entry; when the entry changes what it says ("2 doses taken from
+  // it untested"), the entry brought it too.
+  const wasActive = new Map(activeFindings(runRules(before), now).map((f) => [f.key, f.detail]));
   const all = runRules(after);
   const active = activeFindings(all, now);
   const about = all.filter((f) => f.subjectId === recordId);
   const aboutKeys = new Set(about.map((f) => f.key));
-  const newlyActive = active.filter((f) => !wasActive.has(f.key) && !aboutKeys.has(f.key));
-  return { findings: [...about, ...newlyActive], active };
+  const changed = active.filter((f) => !aboutKeys.has(f.key) && wasActive.get(f.key) !== f.detail);
+  return { findings: [...about, ...changed], active };
 }
 
 /** Every finding over the whole history, and those active now (for `titrate check`). */
