@@ -29,20 +29,25 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(
-  options: Partial<Omit<AppOptions, "store">> = {},
-): Promise<TestServer> {
+export interface TestServerOptions extends Partial<Omit<AppOptions, "store">> {
+  /** Registers extra routes or hooks before the server starts. */
+  readonly beforeListen?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "titrate-server-"));
   const store = await openStore({ dataDir });
   let now = START;
+  const { beforeListen, ...appOptions } = options;
   const app = await buildApp({
     store,
     passphraseCost: CHEAP_COST,
     now: () => now,
     logger: false,
     rateLimit: false,
-    ...options,
+    ...appOptions,
   });
+  await beforeListen?.(app);
   const serverErrors: string[] = [];
   app.addHook("onResponse", async (request, reply) => {
     if (reply.statusCode >= 500)

@@ -13,7 +13,7 @@ import { openStore } from "../../store/store.ts";
 import { optionalString } from "../args.ts";
 import type { Command, CommandContext, OptionSpec } from "../command.ts";
 import { dataDirOf, journalOptions } from "../journal-context.ts";
-import { styler, writeJson, writeLine } from "../output.ts";
+import { styler, writeLine } from "../output.ts";
 import { VERSION } from "../version.ts";
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -155,18 +155,14 @@ export const command: Command = {
       );
     }
 
+    // Listen for the signals before saying where the server is: whoever reads the URL may
+    // send SIGTERM at once.
+    const stopped = waitForShutdown(async () => {
+      await app.close();
+      await store.close();
+    });
     const url = urlOf(app.server.address() as AddressInfo, tls !== undefined);
     const setupNeeded = !(await isSetUp(store.db));
-    if (context.json) {
-      writeJson(io, { url, dataDir, setupNeeded });
-    } else {
-      const style = styler(io.stdout, io.env);
-      writeLine(io.stdout, `Titrate ${VERSION} is running at ${style("bold", url)}`);
-      writeLine(io.stdout, `  journal: ${dataDir}`);
-      writeLine(io.stdout, `  API reference: ${url}api/docs`);
-      if (setupNeeded) writeLine(io.stdout, `  first run: open ${url} to set your passphrase`);
-      writeLine(io.stdout, "  stop with Ctrl-C");
-    }
     if (!loopback) {
       const warn = styler(io.stderr, io.env);
       for (const line of exposureWarning(host, tls !== undefined)) {
@@ -182,10 +178,18 @@ export const command: Command = {
         );
       }
     }
-    return waitForShutdown(async () => {
-      await app.close();
-      await store.close();
-    });
+    if (context.json) {
+      // One line, like the request log lines that follow it on stdout.
+      writeLine(io.stdout, JSON.stringify({ url, dataDir, setupNeeded }));
+    } else {
+      const style = styler(io.stdout, io.env);
+      writeLine(io.stdout, `Titrate ${VERSION} is running at ${style("bold", url)}`);
+      writeLine(io.stdout, `  journal: ${dataDir}`);
+      writeLine(io.stdout, `  API reference: ${url}api/docs`);
+      if (setupNeeded) writeLine(io.stdout, `  first run: open ${url} to set your passphrase`);
+      writeLine(io.stdout, "  stop with Ctrl-C");
+    }
+    return stopped;
   },
 };
 
