@@ -183,6 +183,10 @@ export const errorRegistry = {
     status: 409,
     help: "This data directory already holds a journal; use another --data-dir for demo data.",
   },
+  STORE_DAMAGED: {
+    status: 503,
+    help: "The journal file is damaged (its integrity check failed); keep the data directory as it is and restore a backup.",
+  },
   STORE_IN_USE: {
     status: 409,
     help: "Another program has the journal open (is `titrate serve` running?); stop it and try again.",

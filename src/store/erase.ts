@@ -1,0 +1,152 @@
+/**
+ * `titrate erase`: removes every trace of the journal from a data directory, and the
+ * automatic backups Titrate made, and says what it removed.
+ *
+ * In the data directory: the database (`titrate.db`) and SQLite's -wal, -shm and -journal
+ * files beside it; in its `backups/` folder the copies taken before a migration
+ * (`pre-migration-*`), the journals a restore replaced (`pre-restore-*`) and automatic
+ * backups; leftover staging folders of an interrupted backup or restore (`.backup-*`,
+ * `.restore-*`); then the `backups/` folder and the data directory themselves when they are
+ * empty. In each `--backup-dir`: automatic backups only, known by their name
+ * (`titrate-auto-backup-<stamp>.db|.tbk`) *and* their first bytes (a SQLite database or a
+ * Titrate encrypted backup), so a file Titrate did not write is never touched. Exports and
+ * backups the person wrote elsewhere with `--out` are theirs to delete.
+ *
+ * Files are removed, not overwritten: SQLite's secure_delete has already zeroed deleted
+ * entries inside the file. A journal another program has open is not erased (STORE_IN_USE).
+ */
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmdirSync,
+  rmSync,
+} from "node:fs";
+import { join } from "node:path";
+import { BACKUP_STAGING_PREFIX, backupsDir, isAutomaticBackupName } from "./backup.ts";
+import { syncDir } from "./backup-files.ts";
+import { backupKind } from "./backup-format.ts";
+import { assertJournalNotInUse } from "./backup-lock.ts";
+import { PRE_RESTORE_PREFIX, RESTORE_STAGING_PREFIX, SIDE_FILES } from "./backup-restore.ts";
+import { DATABASE_FILE } from "./data-dir.ts";
+import { PRE_MIGRATION_PREFIX } from "./migrate.ts";
+
+export interface EraseOptions {
+  readonly dataDir: string;
+  /** Folders where automatic backups were written (the server's --backup-dir). */
+  readonly backupDirs?: readonly string[] | undefined;
+}
+
+export interface RemovedPath {
+  readonly path: string;
+  readonly kind:
+    | "database"
+    | "database-side-file"
+    | "pre-migration-copy"
+    | "pre-restore-copy"
+    | "automatic-backup"
+    | "staging"
+    | "folder";
+  /** Bytes removed (a folder's contents summed). */
+  readonly bytes: number;
+}
+
+export interface EraseResult {
+  readonly dataDir: string;
+  readonly removed: readonly RemovedPath[];
+  /** Files left because Titrate did not make them. */
+  readonly kept: readonly string[];
+}
+
+/** Erases the journal in `options.dataDir` (see the top of this file). */
+export function eraseJournal(options: EraseOptions): EraseResult {
+  const { dataDir } = options;
+  const removed: RemovedPath[] = [];
+  const kept: string[] = [];
+  const remove = (path: string, kind: RemovedPath["kind"]) => {
+    const bytes = sizeOf(path);
+    rmSync(path, { recursive: true, force: true });
+    removed.push({ path, kind, bytes });
+  };
+
+  const database = join(dataDir, DATABASE_FILE);
+  if (existsSync(database)) {
+    assertJournalNotInUse(database, "erase");
+    remove(database, "database");
+  }
+  for (const suffix of SIDE_FILES) {
+    if (existsSync(`${database}${suffix}`)) remove(`${database}${suffix}`, "database-side-file");
+  }
+
+  for (const name of listDir(dataDir)) {
+    if (name.startsWith(BACKUP_STAGING_PREFIX) || name.startsWith(RESTORE_STAGING_PREFIX)) {
+      remove(join(dataDir, name), "staging");
+    }
+  }
+
+  const ownBackups = backupsDir(dataDir);
+  for (const name of listDir(ownBackups)) {
+    const path = join(ownBackups, name);
+    if (name.startsWith(PRE_MIGRATION_PREFIX)) remove(path, "pre-migration-copy");
+    else if (name.startsWith(PRE_RESTORE_PREFIX)) remove(path, "pre-restore-copy");
+    else if (isAutomaticBackup(path, name)) remove(path, "automatic-backup");
+    else kept.push(path);
+  }
+  removeIfEmpty(ownBackups, removed);
+
+  for (const dir of options.backupDirs ?? []) {
+    for (const name of listDir(dir)) {
+      const path = join(dir, name);
+      if (isAutomaticBackup(path, name)) remove(path, "automatic-backup");
+    }
+  }
+
+  for (const name of listDir(dataDir)) kept.push(join(dataDir, name));
+  removeIfEmpty(dataDir, removed);
+  if (existsSync(dataDir)) syncDir(dataDir);
+  return { dataDir, removed, kept };
+}
+
+function isAutomaticBackup(path: string, name: string): boolean {
+  if (!isAutomaticBackupName(name)) return false;
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    const head = Buffer.alloc(32);
+    const fd = openSync(path, "r");
+    try {
+      const read = readSync(fd, head, 0, head.length, 0);
+      return backupKind(head.subarray(0, read)) !== "unknown";
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    const stat = lstatSync(path);
+    if (!stat.isDirectory()) return stat.size;
+    return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
+  } catch {
+    return 0;
+  }
+}
+
+function removeIfEmpty(dir: string, removed: RemovedPath[]): void {
+  if (!existsSync(dir) || readdirSync(dir).length > 0) return;
+  rmdirSync(dir);
+  removed.push({ path: dir, kind: "folder", bytes: 0 });
+}

@@ -1,0 +1,94 @@
+/**
+ * Importing into the journal. A *source* reads one kind of file (a Titrate export, and later
+ * other apps' exports: `--from psychonautwiki`, issue 9) and checks the whole of it before
+ * anything is written, giving an ImportPayload: records in the export's shape, each with its
+ * id, `source` and, for outside records, a `fingerprint`. One merge (import-merge.ts) then
+ * writes any payload into an account in a single transaction, adding only what is new.
+ *
+ * To add a source: write `import-<name>.ts` exporting `source: ImportSource`, and list it in
+ * `importSources` below. Nothing else changes.
+ */
+import type { Temporal } from "temporal-polyfill";
+import { TitrateError } from "../core/errors.ts";
+import type { ExportedProfile, ExportedUser, JournalTables } from "../core/schemas/export.ts";
+import { type ImportReport, mergeIntoAccount } from "./import-merge.ts";
+import { findOwner, findUserByName } from "./repos/users.ts";
+import type { Store } from "./store.ts";
+
+/** What a source makes of a file: records ready to merge, all of them already validated. */
+export interface ImportPayload {
+  /** The account the file belongs to; used to create it when the journal is empty. */
+  readonly user: ExportedUser | null;
+  readonly profile: ExportedProfile | null;
+  readonly tables: JournalTables;
+}
+
+export interface ImportSourceContext {
+  readonly now: Temporal.Instant;
+  /** The time zone of the account imported into (its profile's), when there is one. */
+  readonly timeZone: string | null;
+}
+
+export interface ImportSource {
+  /** The `--from` name, e.g. `titrate`. */
+  readonly id: string;
+  readonly summary: string;
+  /**
+   * Reads and validates the whole file. Throws before anything is written:
+   * IMPORT_FORMAT_UNKNOWN for a file of another kind, VALIDATION_FAILED naming every record
+   * and field at fault (`doses[3].amount`).
+   */
+  read(bytes: Uint8Array, context: ImportSourceContext): ImportPayload;
+}
+
+/** Every source, loaded only when asked for. */
+export const importSources: Readonly<Record<string, () => Promise<ImportSource>>> = {
+  titrate: async () => (await import("./import-titrate.ts")).source,
+};
+
+/** The default source: Titrate's own JSON export. */
+export const DEFAULT_IMPORT_SOURCE = "titrate";
+
+/** The source named `id`; CLI_INVALID_OPTION listing the known ones otherwise. */
+export async function getImportSource(id: string, field = "from"): Promise<ImportSource> {
+  const load = Object.hasOwn(importSources, id) ? importSources[id] : undefined;
+  if (!load) {
+    throw new TitrateError(
+      "CLI_INVALID_OPTION",
+      `${field}: "${id}" is not a source Titrate imports from; known: ${Object.keys(importSources).join(", ")}`,
+      field,
+    );
+  }
+  return load();
+}
+
+export interface ImportOptions {
+  readonly source: ImportSource;
+  readonly bytes: Uint8Array;
+  /** The account to import into (default: the owner; in an empty journal, the file's own). */
+  readonly username?: string | undefined;
+  readonly now: Temporal.Instant;
+}
+
+/**
+ * Validates the file completely, then writes it in one transaction: all of it or nothing.
+ * Into an empty journal the file's account is created and everything restored; into an
+ * existing account only records it does not have are added (docs/decisions.md, "Data").
+ */
+export async function importJournal(store: Store, options: ImportOptions): Promise<ImportReport> {
+  const timeZone = await targetTimeZone(store, options.username);
+  const payload = options.source.read(options.bytes, { now: options.now, timeZone });
+  return store.transaction((tx) => mergeIntoAccount(tx, payload, { username: options.username }));
+}
+
+async function targetTimeZone(store: Store, username: string | undefined): Promise<string | null> {
+  const user =
+    username === undefined ? await findOwner(store.db) : await findUserByName(store.db, username);
+  if (!user) return null;
+  const row = await store.db
+    .selectFrom("profiles")
+    .select("time_zone")
+    .where("user_id", "=", user.id)
+    .executeTakeFirst();
+  return row?.time_zone ?? null;
+}
