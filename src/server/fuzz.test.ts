@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
-import type * as z from "zod/mini";
+import * as z from "zod/mini";
 import { ChangePassphraseBody, CreateTokenBody, LoginBody, SetupBody } from "./schemas/auth.ts";
 import { type Client, setUpOwner, startTestServer, type TestServer } from "./test-server.ts";
 
@@ -98,7 +98,8 @@ async function snapshot(server: TestServer): Promise<string> {
 function wouldBeAccepted(schema: z.ZodMiniType, raw: string, type: string): boolean {
   if (!type.toLowerCase().startsWith("application/json")) return false;
   try {
-    return schema.safeParse(JSON.parse(raw)).success;
+    // The server reads an empty body as no body at all.
+    return schema.safeParse(raw.trim() === "" ? undefined : JSON.parse(raw)).success;
   } catch {
     return false;
   }
@@ -161,5 +162,33 @@ describe("fuzzed request bodies", () => {
 
   test("POST /api/v1/auth/passphrase, signed in", async () => {
     await refusedWithoutChange(server, owner, "/api/v1/auth/passphrase", ChangePassphraseBody);
+  });
+
+  test("POST /api/v1/auth/logout with a body, signed in", async () => {
+    await refusedWithoutChange(
+      server,
+      owner,
+      "/api/v1/auth/logout",
+      z.optional(z.strictObject({})),
+    );
+  });
+
+  test("DELETE a session or token by a fuzzed id, signed in", async () => {
+    const id = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 120 }),
+      fc.stringMatching(/^(ses|tok)_[0-9a-z]{12}$/u),
+      fc.constantFrom("..", "%2e%2e", "ses_0123456789ab%00", "tok_" + "a".repeat(500)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("sessions", "tokens"), id, async (kind, raw) => {
+        const before = await snapshot(server);
+        const answer = await owner.delete(`/api/v1/auth/${kind}/${encodeURIComponent(raw)}`);
+        assert.notEqual(answer.status, 401, "still signed in");
+        assert.ok(answer.status >= 400 && answer.status < 500, `${answer.status} for ${raw}`);
+        assert.equal(await snapshot(server), before);
+      }),
+      { numRuns: 120, seed: 20260322 },
+    );
+    assert.deepEqual(server.serverErrors, []);
   });
 });
