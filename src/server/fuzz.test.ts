@@ -177,7 +177,7 @@ describe("fuzzed request bodies", () => {
     const id = fc.oneof(
       fc.string({ unit: "binary", maxLength: 120 }),
       fc.stringMatching(/^(ses|tok)_[0-9a-z]{12}$/u),
-      fc.constantFrom("..", "%2e%2e", "ses_0123456789ab%00", "tok_" + "a".repeat(500)),
+      fc.constantFrom("..", "%2e%2e", "ses_0123456789ab%00", `tok_${"a".repeat(500)}`),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("sessions", "tokens"), id, async (kind, raw) => {
