@@ -103,6 +103,9 @@ export function defineRoute<
   A extends Access = "signed-in",
 >(app: FastifyInstance, spec: RouteSpec<B, Q, P, R, A>): void {
   const declared = declare(spec);
+  if (app.declaredRoutes.some((r) => r.operationId === declared.operationId)) {
+    throw new Error(`${spec.method} ${spec.url}: operationId "${spec.operationId}" is taken`);
+  }
   app.declaredRoutes.push(declared);
   app.route({
     method: spec.method,
