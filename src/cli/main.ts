@@ -70,6 +70,30 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Start the server: the JSON API on http://127.0.0.1:7420",
     load: () => import("./commands/serve.ts"),
   },
+  export: {
+    summary: "Export your whole journal as JSON or CSV",
+    load: () => import("./commands/export.ts"),
+  },
+  import: {
+    summary: "Import a journal export: restores an empty journal, or adds what is new",
+    load: () => import("./commands/import.ts"),
+  },
+  backup: {
+    summary: "Copy the whole journal into one file, optionally encrypted",
+    load: () => import("./commands/backup.ts"),
+  },
+  restore: {
+    summary: "Bring back a backup; the journal that was there is kept aside",
+    load: () => import("./commands/restore.ts"),
+  },
+  erase: {
+    summary: "Delete the whole journal and Titrate's own backups of it (--yes)",
+    load: () => import("./commands/erase.ts"),
+  },
+  demo: {
+    summary: "Fill an empty data directory with a realistic synthetic journal",
+    load: () => import("./commands/demo.ts"),
+  },
 };
 
 function topLevelHelp(): string {

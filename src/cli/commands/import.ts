@@ -1,0 +1,107 @@
+import { resolve } from "node:path";
+import { Temporal } from "temporal-polyfill";
+import { TitrateError } from "../../core/errors.ts";
+import { readInputFile } from "../../store/backup-files.ts";
+import {
+  DEFAULT_IMPORT_SOURCE,
+  getImportSource,
+  importJournal,
+  importSources,
+} from "../../store/import.ts";
+import type { ImportReport } from "../../store/import-merge.ts";
+import { optionalString } from "../args.ts";
+import type { Command, Io } from "../command.ts";
+import { journalOptions, withStore } from "../journal-context.ts";
+import { styler, writeJson, writeLine } from "../output.ts";
+
+export const command: Command = {
+  name: "import",
+  summary: "Import a journal export: restores an empty journal, or adds what is new",
+  args: "<file>",
+  options: {
+    from: {
+      type: "string",
+      value: DEFAULT_IMPORT_SOURCE,
+      description: `What wrote the file: ${Object.keys(importSources).join(", ")} (default ${DEFAULT_IMPORT_SOURCE}).`,
+    },
+    ...journalOptions,
+  },
+  examples: [
+    "titrate import titrate-owner-20260322T091000Z.json",
+    "titrate import export.json --data-dir ~/new-journal",
+    "titrate import export.json --user alex --json",
+  ],
+  details: [
+    "The whole file is checked first; a problem anywhere names the record and field (doses[3].amount: must be more than 0) and nothing is written. Then everything is written in one transaction.",
+    "Into an empty data directory the file's account and everything in it come back. Into a journal that has entries, only records it does not have are added: a record with the same id is not added twice, and if its content differs your journal's version is kept and the difference is reported.",
+  ],
+  async run(context) {
+    const [file, ...extra] = context.positionals;
+    if (file === undefined || extra.length > 0) {
+      throw new TitrateError(
+        "CLI_MISSING_OPTION",
+        "name one file to import: titrate import FILE",
+        "file",
+      );
+    }
+    const source = await getImportSource(optionalString(context, "from") ?? DEFAULT_IMPORT_SOURCE);
+    const path = resolve(context.io.cwd, file);
+    const bytes = readInputFile(path, "file");
+    const report = await withStore(context, (store) =>
+      importJournal(store, {
+        source,
+        bytes,
+        username: optionalString(context, "user"),
+        now: Temporal.Now.instant(),
+      }),
+    );
+    if (context.json) {
+      writeJson(context.io, { file: path, source: source.id, ...report });
+      return 0;
+    }
+    printReport(context.io, report, path);
+    return 0;
+  },
+};
+
+function printReport(io: Io, report: ImportReport, path: string): void {
+  const { stdout } = io;
+  const style = styler(stdout, io.env);
+  const tables = Object.entries(report.counts);
+  const added = tables.reduce((sum, [, c]) => sum + c.added, 0);
+  const skipped = tables.reduce((sum, [, c]) => sum + c.skipped, 0);
+  writeLine(
+    stdout,
+    report.createdAccount
+      ? `Restored the journal of "${report.username}" from ${path}.`
+      : `Imported ${path} into "${report.username}".`,
+  );
+  const list = tables
+    .filter(([, c]) => c.added > 0)
+    .map(([t, c]) => `${t} ${c.added}`)
+    .join(", ");
+  writeLine(stdout, `  added ${added} record${added === 1 ? "" : "s"}${list ? ` (${list})` : ""}`);
+  if (skipped > 0) writeLine(stdout, `  ${skipped} already in your journal, not added again`);
+  if (report.profile === "added") writeLine(stdout, "  profile added");
+  for (const r of report.renamed) {
+    writeLine(
+      stdout,
+      `  ${r.table} "${r.from}" is named "${r.to}": you already had one by that name`,
+    );
+  }
+  if (report.conflicts.length > 0) {
+    writeLine(
+      stdout,
+      style(
+        "yellow",
+        `  ${report.conflicts.length} record${report.conflicts.length === 1 ? "" : "s"} in the file differ from yours; your version was kept:`,
+      ),
+    );
+    for (const c of report.conflicts.slice(0, 20)) {
+      writeLine(stdout, `    ${c.table} ${c.id}: ${c.fields.join(", ")}`);
+    }
+    if (report.conflicts.length > 20) {
+      writeLine(stdout, `    … and ${report.conflicts.length - 20} more (see --json)`);
+    }
+  }
+}
