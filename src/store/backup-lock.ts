@@ -42,8 +42,8 @@ export function isJournalInUse(path: string, waitMs = WAIT_MS): boolean {
 }
 
 /** STORE_IN_USE when another program has the journal open. */
-export function assertJournalNotInUse(path: string, action: string): void {
-  if (isJournalInUse(path)) {
+export function assertJournalNotInUse(path: string, action: string, waitMs = WAIT_MS): void {
+  if (isJournalInUse(path, waitMs)) {
     throw new TitrateError(
       "STORE_IN_USE",
       `another program has the journal at ${path} open (is \`titrate serve\` running?); stop it, then ${action} again. Nothing was changed`,

@@ -13,14 +13,15 @@
  *      program that has it open sees either the old journal or the new one, never a mix,
  *      and its -wal and -shm stay SQLite's business;
  *    - when it is damaged (the reason to restore, often), its files (the database, -wal,
- *      -shm) are moved into `pre-restore-<stamp>/` as they are, once no program has it open,
- *      and the restored file is moved in;
+ *      -shm) are copied byte for byte into `pre-restore-<stamp>/` first, then, once no
+ *      program has it open, replaced by the restored file;
  *    - when there is none, the restored file is moved in (with any stray -wal or -shm left
  *      without a database moved aside first, so they cannot be replayed into it).
  * 4. The result is checked once more; should that fail, the kept journal is put back.
  */
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   linkSync,
   mkdtempSync,
@@ -188,9 +189,17 @@ async function putInPlace(dataDir: string, staged: string, stamp: string): Promi
     return { dataDir, path: target, previous: keep, previousState: "copied" };
   }
 
-  // A damaged journal: keep its files exactly as they are.
-  assertJournalNotInUse(target, "restore");
-  const previous = moveAside(dataDir, target, stamp);
+  // A damaged journal: keep its files exactly as they are. They are copied byte for byte
+  // before anything else opens them: SQLite, closing the last connection to a file it cannot
+  // read, deletes the -wal beside it, and that -wal may hold the latest entries.
+  const previous = copyAside(dataDir, target, stamp);
+  try {
+    assertJournalNotInUse(target, "restore");
+  } catch (error) {
+    rmSync(previous, { recursive: true, force: true });
+    throw error;
+  }
+  for (const suffix of ["", ...SIDE_FILES]) rmSync(`${target}${suffix}`, { force: true });
   linkSync(staged, target);
   if (process.platform !== "win32") chmodSync(target, 0o600);
   syncDir(dataDir);
@@ -198,7 +207,7 @@ async function putInPlace(dataDir: string, staged: string, stamp: string): Promi
     rmSync(target, { force: true });
     for (const suffix of ["", ...SIDE_FILES]) {
       const from = join(previous, `${DATABASE_FILE}${suffix}`);
-      if (existsSync(from)) renameSync(from, `${target}${suffix}`);
+      if (existsSync(from)) copyFileSync(from, `${target}${suffix}`);
     }
   });
   return { dataDir, path: target, previous, previousState: "moved" };
@@ -208,7 +217,8 @@ async function putInPlace(dataDir: string, staged: string, stamp: string): Promi
 function isSound(path: string): boolean {
   let raw: DatabaseSync | undefined;
   try {
-    raw = new DatabaseSync(path, { timeout: 10_000 });
+    // Read-only: a connection that can write would delete the -wal of a file it cannot read.
+    raw = new DatabaseSync(path, { timeout: 10_000, readOnly: true });
     const rows = raw.prepare("pragma quick_check").all() as { quick_check: string }[];
     return rows.length === 1 && rows[0]?.quick_check === "ok";
   } catch {
@@ -269,6 +279,22 @@ async function checkPlaced(path: string, undo: () => Promise<void> | void): Prom
         : `putting the previous journal back failed too (${undoProblem}); it is kept in the backups folder`
     }`,
   );
+}
+
+/** Copies the database and its side files, byte for byte, into `backups/pre-restore-<stamp>/`. */
+function copyAside(dataDir: string, target: string, stamp: string): string {
+  const folder = freePath(ensureBackupsDir(dataDir), `${PRE_RESTORE_PREFIX}${stamp}`, "");
+  ensurePrivateDir(folder);
+  for (const suffix of ["", ...SIDE_FILES]) {
+    const from = `${target}${suffix}`;
+    if (existsSync(from)) {
+      const to = join(folder, `${DATABASE_FILE}${suffix}`);
+      copyFileSync(from, to);
+      if (process.platform !== "win32") chmodSync(to, 0o600);
+    }
+  }
+  syncDir(folder);
+  return folder;
 }
 
 /** Moves the database and its side files into `backups/pre-restore-<stamp>/`; returns the folder. */

@@ -38,6 +38,8 @@ export interface EraseOptions {
   readonly dataDir: string;
   /** Folders where automatic backups were written (the server's --backup-dir). */
   readonly backupDirs?: readonly string[] | undefined;
+  /** How long to wait for another program to let go of the journal, ms (default 2 s). */
+  readonly waitMs?: number | undefined;
 }
 
 export interface RemovedPath {
@@ -74,7 +76,7 @@ export function eraseJournal(options: EraseOptions): EraseResult {
 
   const database = join(dataDir, DATABASE_FILE);
   if (existsSync(database)) {
-    assertJournalNotInUse(database, "erase");
+    assertJournalNotInUse(database, "erase", options.waitMs);
     remove(database, "database");
   }
   for (const suffix of SIDE_FILES) {
