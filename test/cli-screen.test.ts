@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { describe, test } from "node:test";
 import { runCli, runJson } from "./helpers/cli.ts";
 
@@ -251,4 +253,31 @@ describe("titrate screen list and help", () => {
     const top = await runCli(["--help"]);
     assert.match(top.stdout, /\n {2}screen +Questionnaires/u);
   });
+});
+
+test("`titrate screen` loads no journal, database or server: the crisis path cannot fail on them", () => {
+  const root = resolve(new URL("..", import.meta.url).pathname);
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [resolve(root, "src/cli/commands/screen.ts")];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+"([^"]+)"/gmu)) {
+      const specifier = m[1] ?? "";
+      if (specifier.startsWith(".")) queue.push(resolve(dirname(file), specifier));
+      else packages.add(specifier);
+    }
+  }
+  const loaded = [...seen].map((f) => relative(root, f));
+  assert.deepEqual(
+    loaded.filter((f) => /^src\/(store|server)\//u.test(f) || f.includes("journal-context")),
+    [],
+  );
+  assert.deepEqual(
+    [...packages].filter((p) => /kysely|fastify|sqlite|^pg$/u.test(p)),
+    [],
+  );
 });

@@ -88,7 +88,7 @@ export const contraindication: SafetyRule = {
           ruleId: "contraindication",
           severity: verdict.severity,
           title: isDanger
-            ? `Not for you: ${groupNames[group]}`
+            ? `Ruled out for you: ${groupNames[group]}`
             : `Caution with ${groupNames[group]}`,
           detail: `You told Titrate: "${label}". ${verdict.why}`,
           advice: isDanger

@@ -42,7 +42,7 @@ export const untestedBatch: SafetyRule = {
       parts.push(
         substance.id === "lsd"
           ? "Blotters sold as LSD may hold NBOMes, which have killed people (FACTS P-TEST-1)."
-          : "Street supply is often not what it claims (FACTS TEST-2).",
+          : "A reagent test shows whether it is what it claims to be (FACTS TEST-1).",
       );
       findings.push({
         ruleId: "untested-batch",
