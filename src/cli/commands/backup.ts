@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { TitrateError } from "../../core/errors.ts";
 import { createBackup } from "../../store/backup.ts";
 import { passphraseFromText, readInputFile } from "../../store/backup-files.ts";
@@ -79,6 +79,14 @@ export const command: Command = {
   async run(context) {
     assertNoPositionals(context, "backup");
     const out = resolve(context.io.cwd, requiredString(context, "out", "titrate-backup.db"));
+    if (!existsSync(dirname(out))) {
+      // Not created: a missing /media/usb means the drive is not there, not a folder to make.
+      throw new TitrateError(
+        "CLI_INVALID_OPTION",
+        `out: the folder ${dirname(out)} does not exist`,
+        "out",
+      );
+    }
     const passphrase = await readPassphrase(context);
     if (passphrase !== undefined) {
       const problem = passphraseProblem(passphrase);

@@ -36,7 +36,6 @@ export const command: Command = {
       throw new TitrateError(
         "CONFIRMATION_REQUIRED",
         `erase removes the whole journal in ${dataDir} for good; add --yes to confirm (make a backup first: titrate backup --out FILE)`,
-        "yes",
       );
     }
     const backupDirs = ((context.values["backup-dir"] as string[] | undefined) ?? []).map((d) =>
