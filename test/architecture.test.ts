@@ -20,7 +20,9 @@ function tsFiles(dir: string): string[] {
 function staticImports(file: string): string[] {
   const text = readFileSync(file, "utf8");
   return [
-    ...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gmu),
+    ...text.matchAll(
+      /^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gmu,
+    ),
   ].map((m) => m[1] ?? m[2] ?? "");
 }
 

@@ -309,7 +309,9 @@ describe("titrate plan, the command", () => {
       if (seen.has(file)) continue;
       seen.add(file);
       const text = readFileSync(file, "utf8");
-      for (const m of text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+"([^"]+)"/gmu)) {
+      for (const m of text.matchAll(
+        /^\s*(?:import|export)\s(?!type\s)[^'"]*?from\s+"([^"]+)"/gmu,
+      )) {
         const specifier = m[1] ?? "";
         assert.doesNotMatch(specifier, /kysely|fastify|sqlite|^pg$/u, relative(root, file));
         if (specifier.startsWith(".")) queue.push(resolve(dirname(file), specifier));

@@ -7,16 +7,7 @@ import { resolveDataDir } from "../store/data-dir.ts";
 import { resolveUser, type User } from "../store/repos/users.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { optionalString } from "./args.ts";
-import type { CommandContext, OptionSpec } from "./command.ts";
-
-export const journalOptions: Record<string, OptionSpec> = {
-  "data-dir": {
-    type: "string",
-    value: "DIR",
-    description: "Journal directory (default: TITRATE_DATA_DIR, else your user data directory).",
-  },
-  user: { type: "string", value: "NAME", description: "Act as this account (default: the owner)." },
-};
+import type { CommandContext } from "./command.ts";
 
 export interface Journal {
   readonly store: Store;

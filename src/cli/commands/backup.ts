@@ -8,7 +8,8 @@ import { passphraseProblem } from "../../store/passphrase.ts";
 import { databasePath } from "../../store/store.ts";
 import { assertNoPositionals, optionalString, requiredString } from "../args.ts";
 import type { Command, CommandContext, OptionSpec } from "../command.ts";
-import { dataDirOf, journalOptions, withStore } from "../journal-context.ts";
+import { dataDirOf, withStore } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 export const passphraseFileOption: OptionSpec = {

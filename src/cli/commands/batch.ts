@@ -9,7 +9,8 @@ import { createBatch, testBatch } from "../../store/journal/supplies.ts";
 import { listBatches } from "../../store/repos/batches.ts";
 import { assertNoPositionals, optionalString, requiredString } from "../args.ts";
 import type { Command, CommandGroup } from "../command.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 const add: Command = {

@@ -3,7 +3,8 @@ import { acknowledgeFinding, currentFindings } from "../../store/journal/finding
 import { assertNoPositionals, optionalString } from "../args.ts";
 import type { Command } from "../command.ts";
 import { printFindings } from "../findings.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 export const command: Command = {

@@ -3,7 +3,8 @@ import { TitrateError } from "../../core/errors.ts";
 import { DEMO_TIME_ZONE, MAX_DEMO_DAYS, writeDemoJournal } from "../../store/demo.ts";
 import { assertNoPositionals, optionalString } from "../args.ts";
 import type { Command, OptionSpec } from "../command.ts";
-import { dataDirOf, journalOptions, withStore } from "../journal-context.ts";
+import { dataDirOf, withStore } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 
 function wholeNumber(text: string, name: string, min: number, max: number): number {

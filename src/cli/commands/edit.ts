@@ -9,7 +9,8 @@ import { requireProfile } from "../../store/journal/profile.ts";
 import { optionalString } from "../args.ts";
 import type { Command, CommandContext, OptionSpec } from "../command.ts";
 import { printActiveSummary, printFindings } from "../findings.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 
 /** Which flags change which field, per kind of entry (by id prefix's table). */

@@ -3,7 +3,8 @@ import { TitrateError } from "../../core/errors.ts";
 import { eraseJournal } from "../../store/erase.ts";
 import { assertNoPositionals } from "../args.ts";
 import type { Command, OptionSpec } from "../command.ts";
-import { dataDirOf, journalOptions } from "../journal-context.ts";
+import { dataDirOf } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 import { formatBytes } from "./backup.ts";
 

@@ -14,7 +14,8 @@ import { exportCsvFiles } from "../../store/export-csv.ts";
 import { bracketPath } from "../../store/import-titrate.ts";
 import { assertNoPositionals, optionalString, requiredString } from "../args.ts";
 import type { Command } from "../command.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 import { VERSION } from "../version.ts";
 

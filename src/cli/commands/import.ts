@@ -11,7 +11,8 @@ import {
 import type { ImportReport } from "../../store/import-merge.ts";
 import { optionalString } from "../args.ts";
 import type { Command, Io } from "../command.ts";
-import { journalOptions, withStore } from "../journal-context.ts";
+import { withStore } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 export const command: Command = {

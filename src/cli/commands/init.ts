@@ -4,7 +4,8 @@ import { parseQuantity, roundTo, toBase } from "../../core/units.ts";
 import { initJournal } from "../../store/journal/profile.ts";
 import { assertNoPositionals, optionalString } from "../args.ts";
 import type { Command } from "../command.ts";
-import { journalOptions, withStore } from "../journal-context.ts";
+import { withStore } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 
 export const command: Command = {

@@ -21,7 +21,8 @@ import {
 import type { Note } from "../../store/repos/events.ts";
 import { assertNoPositionals, optionalString } from "../args.ts";
 import type { Command } from "../command.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 /** Reads `30d`, `12w`, `6m` or a date (YYYY-MM-DD) into the start of the range. */

@@ -17,7 +17,8 @@ import type { Recorded } from "../../store/journal/record.ts";
 import { closest, optionalString } from "../args.ts";
 import type { Command, CommandContext, CommandGroup, OptionSpec } from "../command.ts";
 import { printActiveSummary, printFindings } from "../findings.ts";
-import { type Journal, journalOptions, withJournal } from "../journal-context.ts";
+import { type Journal, withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 
 const entryOptions: Record<string, OptionSpec> = {

@@ -6,7 +6,8 @@ import { requireProfile } from "../../store/journal/profile.ts";
 import { today } from "../../store/journal/today.ts";
 import { assertNoPositionals } from "../args.ts";
 import type { Command } from "../command.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 /** "in 2 days", "in 5 hours", "now". */

@@ -6,7 +6,8 @@ import { getBatch } from "../../store/repos/batches.ts";
 import { addPreset, deletePreset, listPresets, type Preset } from "../../store/repos/presets.ts";
 import { assertNoPositionals, optionalString } from "../args.ts";
 import type { Command, CommandGroup } from "../command.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 
 export function describePreset(p: Preset): string {

@@ -13,7 +13,8 @@ import { addMedication, endMedication, listMedications } from "../../store/repos
 import { weightHistory } from "../../store/repos/profile.ts";
 import { assertNoPositionals, closest, optionalString } from "../args.ts";
 import type { Command, CommandContext, CommandGroup } from "../command.ts";
-import { journalOptions, withJournal } from "../journal-context.ts";
+import { withJournal } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 
 /** Body weight in the profile's units, e.g. "70 kg" or "154.3 lb". */

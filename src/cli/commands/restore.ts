@@ -4,7 +4,8 @@ import { TitrateError } from "../../core/errors.ts";
 import { readInputFile } from "../../store/backup-files.ts";
 import { restoreBackup } from "../../store/backup-restore.ts";
 import type { Command, OptionSpec } from "../command.ts";
-import { dataDirOf, journalOptions } from "../journal-context.ts";
+import { dataDirOf } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { writeJson, writeLine } from "../output.ts";
 import { passphraseFileOption, readPassphrase } from "./backup.ts";
 

@@ -12,7 +12,8 @@ import { isSetUp } from "../../store/repos/auth.ts";
 import { openStore } from "../../store/store.ts";
 import { optionalString } from "../args.ts";
 import type { Command, CommandContext, OptionSpec } from "../command.ts";
-import { dataDirOf, journalOptions } from "../journal-context.ts";
+import { dataDirOf } from "../journal-context.ts";
+import { journalOptions } from "../journal-options.ts";
 import { styler, writeLine } from "../output.ts";
 import { VERSION } from "../version.ts";
 

@@ -15,7 +15,8 @@ export function parseWith<S extends z.ZodMiniType>(
   input: unknown,
   rootPath = "",
 ): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput: without it zod omits the input, and a wrong type would read "is required".
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data as z.infer<S>;
   const fields = result.error.issues.flatMap((issue) => issueToFields(issue, rootPath));
   const first = fields[0];

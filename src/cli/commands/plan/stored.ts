@@ -1,23 +1,26 @@
 /**
  * Stored plans: `plan create` (the flags of `plan preview`), `plan list`, `plan end` and
- * `plan move-zone`.
+ * `plan move-zone`. The store is imported when one of them runs, so `plan preview` and
+ * `plan ics` never load the database.
  */
 import { TitrateError } from "../../../core/errors.ts";
 import { describeCycle, describeProtocol } from "../../../core/schedule/describe.ts";
 import { formatAmount } from "../../../core/units.ts";
-import {
-  createStoredPlan,
-  endStoredPlan,
-  moveStoredPlan,
-  type PlanStatus,
-  planStatuses,
-} from "../../../store/journal/plans.ts";
-import { requireProfile } from "../../../store/journal/profile.ts";
+import type { PlanStatus } from "../../../store/journal/plans.ts";
 import { assertNoPositionals, requiredString } from "../../args.ts";
 import type { Command, CommandContext } from "../../command.ts";
-import { journalOptions, withJournal } from "../../journal-context.ts";
+import { journalOptions } from "../../journal-options.ts";
 import { styler, writeJson, writeLine } from "../../output.ts";
 import { nameFlags, planOptions, readPlanFlags } from "./flags.ts";
+
+async function journalModules() {
+  const [context, plans, profile] = await Promise.all([
+    import("../../journal-context.ts"),
+    import("../../../store/journal/plans.ts"),
+    import("../../../store/journal/profile.ts"),
+  ]);
+  return { ...context, ...plans, ...profile };
+}
 
 export const planCreate: Command = {
   name: "plan create",
@@ -32,6 +35,7 @@ export const planCreate: Command = {
   ],
   async run(context) {
     assertNoPositionals(context, "plan create");
+    const { withJournal, requireProfile, createStoredPlan } = await journalModules();
     const created = await withJournal(context, async ({ store, user, now }) => {
       const profile = await requireProfile(store, user.id);
       const request = readPlanFlags(context, profile.timeZone);
@@ -107,6 +111,7 @@ export const planList: Command = {
   examples: ["titrate plan list", "titrate plan list --json"],
   async run(context) {
     assertNoPositionals(context, "plan list");
+    const { withJournal, planStatuses } = await journalModules();
     const statuses = await withJournal(context, ({ store, user, now }) =>
       planStatuses(store, user.id, now),
     );
@@ -144,6 +149,7 @@ export const planEnd: Command = {
         "plan",
       );
     }
+    const { withJournal, endStoredPlan } = await journalModules();
     const plan = await withJournal(context, ({ store, user, now }) =>
       endStoredPlan(store, user.id, id, now),
     );
@@ -175,6 +181,7 @@ export const planMoveZone: Command = {
       );
     }
     const tz = requiredString(context, "tz", "America/New_York");
+    const { withJournal, moveStoredPlan } = await journalModules();
     const plan = await withJournal(context, ({ store, user }) =>
       moveStoredPlan(store, user.id, id, tz),
     );
