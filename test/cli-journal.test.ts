@@ -355,6 +355,25 @@ describe("a journal kept from the terminal", () => {
     );
   });
 
+  test("screen ask shows the profile's own crisis numbers at once and saves the result", async () => {
+    const result = await runCli(["screen", "ask", "phq9"], {
+      env,
+      input: "0\n0\n0\n0\n0\n0\n0\n0\n2\n",
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const crisisAt = result.stdout.indexOf("999");
+    assert.ok(crisisAt > 0, "the UK emergency number from the profile's country");
+    assert.ok(
+      crisisAt < result.stdout.indexOf("PHQ-9: 2 of 27"),
+      "crisis resources before the score",
+    );
+    assert.match(result.stdout, /Saved in your journal \(scr_/);
+    const check = await json<{ active: Finding[] }>(["check"]);
+    assert.ok(
+      check.active.some((f) => f.ruleId === "self-harm-thoughts" && f.severity === "danger"),
+    );
+  });
+
   test("commands on an empty data directory say to run init", async () => {
     const empty = tempDataDir();
     const result = await runCli(["log", "dose", "7mg", "--substance", "ketamine"], {

@@ -2,7 +2,12 @@
  * Runs the real `bin/titrate` in a child process, as a person would.
  */
 import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** A data directory that never exists, for tests that give none. */
+const noJournalDir = join(tmpdir(), `titrate-test-no-journal-${process.pid}`);
 
 export const binPath = fileURLToPath(new URL("../../bin/titrate", import.meta.url));
 
@@ -23,7 +28,14 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(binPath, [...args], {
       cwd: options.cwd,
-      env: { ...process.env, TITRATE_QUIET_STALE: "1", NO_COLOR: "1", ...options.env },
+      env: {
+        ...process.env,
+        TITRATE_QUIET_STALE: "1",
+        NO_COLOR: "1",
+        // Never the person's real journal: a test names its data directory, or gets none.
+        TITRATE_DATA_DIR: noJournalDir,
+        ...options.env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

@@ -5,9 +5,11 @@
  * CRISIS-1). askScreening is what the journal calls to ask and then store a screening.
  */
 import { createInterface } from "node:readline";
+import { Temporal } from "temporal-polyfill";
 import type { CrisisResources } from "../../../core/crisis.ts";
 import { TitrateError } from "../../../core/errors.ts";
 import type { Instrument } from "../../../core/questionnaires/instrument.ts";
+import { journalEntryOf } from "../../../core/questionnaires/record.ts";
 import {
   describeScale,
   getInstrument,
@@ -15,7 +17,11 @@ import {
   type ScoreResult,
   scoreInstrument,
 } from "../../../core/questionnaires/score.ts";
-import type { Command, Io } from "../../command.ts";
+import type { Finding } from "../../../core/safety/finding.ts";
+import { optionalString } from "../../args.ts";
+import type { Command, CommandContext, Io } from "../../command.ts";
+import { printFindings } from "../../findings.ts";
+import { journalOptions } from "../../journal-options.ts";
 import { styler, writeJson, writeLine } from "../../output.ts";
 import {
   countryOption,
@@ -102,25 +108,119 @@ export async function askScreening(
   return scoreInstrument(instrument, answers);
 }
 
+/** The journal `screen ask` saves into, opened before asking so the crisis resources are the person's own. */
+interface OpenJournal {
+  readonly save: (result: ScoreResult) => Promise<{ id: string; findings: readonly Finding[] }>;
+  readonly resources: CrisisResources;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Opens the journal if there is one; any failure leaves the questionnaire usable without it
+ * (the crisis path must never depend on the database).
+ */
+async function openJournalQuietly(context: CommandContext): Promise<OpenJournal | null> {
+  try {
+    const [
+      { openStore },
+      { resolveUser },
+      { getProfile },
+      { dataDirOf },
+      { logScreening, logSymptoms },
+      { crisisResources },
+    ] = await Promise.all([
+      import("../../../store/store.ts"),
+      import("../../../store/repos/users.ts"),
+      import("../../../store/repos/profile.ts"),
+      import("../../journal-context.ts"),
+      import("../../../store/journal/log.ts"),
+      import("../../../core/crisis.ts"),
+    ]);
+    const { existsSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dataDir = dataDirOf(context);
+    if (!existsSync(join(dataDir, "titrate.db"))) return null;
+    const store = await openStore({ dataDir });
+    try {
+      const user = await resolveUser(store.db, optionalString(context, "user"));
+      const profile = await getProfile(store.db, user.id);
+      if (!profile) {
+        await store.close();
+        return null;
+      }
+      return {
+        resources: crisisResources(profile),
+        close: () => store.close(),
+        save: async (result) => {
+          const now = Temporal.Now.instant();
+          const entry = journalEntryOf(result, now.toString(), profile.timeZone);
+          const recorded =
+            entry.kind === "screening"
+              ? await logScreening(store, user.id, entry.input, now)
+              : await logSymptoms(store, user.id, entry.input, now);
+          return { id: recorded.record.id, findings: recorded.findings };
+        },
+      };
+    } catch {
+      await store.close();
+      return null;
+    }
+  } catch {
+    return null;
+  }
+}
+
 export const screenAsk: Command = {
   name: "screen ask",
-  summary: "Answer a questionnaire or checklist item by item, then see what it means",
+  summary: "Answer a questionnaire or checklist item by item, see what it means, and keep it",
   args: "<instrument>",
-  options: { ...countryOption },
+  options: {
+    ...countryOption,
+    "no-journal": { type: "boolean", description: "Do not save the result in your journal." },
+    ...journalOptions,
+  },
   examples: [
     "titrate screen ask phq9",
     "titrate screen ask bladder --country GB",
-    "printf '1\\n0\\n' | titrate screen ask phq2 --json",
+    "printf '1\\n0\\n' | titrate screen ask phq2 --json --no-journal",
   ],
   details: [
-    "Reads one answer per line, from the keyboard or from a pipe. If an answer signals thoughts of self-harm, the crisis resources are shown at once. Nothing is stored.",
+    "Reads one answer per line, from the keyboard or from a pipe. If an answer signals thoughts of self-harm, the crisis resources are shown at once — your own (from your profile) when you have a journal. The result is then saved in your journal (questionnaires as screenings, checklists as symptom reports) and the safety rules run; --no-journal keeps it out.",
   ],
   async run(context) {
     const instrument = getInstrument(instrumentArgument(context, "screen ask"));
-    const resources = resourcesFromOptions(context);
-    const result = await askScreening(context.io, instrument, { resources, json: context.json });
-    if (context.json) writeJson(context.io, scoreJson(result));
-    else printScore(context.io, result, resources);
-    return 0;
+    const journal =
+      context.values["no-journal"] === true ? null : await openJournalQuietly(context);
+    try {
+      const resources =
+        optionalString(context, "country") === undefined && journal
+          ? journal.resources
+          : resourcesFromOptions(context);
+      const result = await askScreening(context.io, instrument, { resources, json: context.json });
+      const saved = journal ? await journal.save(result) : null;
+      if (context.json) {
+        writeJson(context.io, {
+          ...scoreJson(result),
+          savedId: saved?.id ?? null,
+          findings: saved?.findings ?? [],
+        });
+        return 0;
+      }
+      printScore(context.io, result, resources);
+      if (saved) {
+        writeLine(context.io.stdout);
+        writeLine(context.io.stdout, `Saved in your journal (${saved.id}).`);
+        printFindings(context.io, saved.findings);
+      } else if (context.values["no-journal"] !== true) {
+        writeLine(context.io.stdout);
+        writeLine(
+          context.io.stdout,
+          "Not saved: there is no journal here yet (titrate init starts one).",
+        );
+      }
+      return 0;
+    } finally {
+      await journal?.close();
+    }
   },
 };
