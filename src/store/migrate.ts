@@ -31,12 +31,17 @@ export interface MigrateResult {
 
 /** Names of the migrations this database has applied (empty for a new database). */
 export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  if (!tables.some((t) => t.name === "kysely_migration")) return [];
-  const result = await sql<{
-    name: string;
-  }>`select name from kysely_migration order by name`.execute(db);
-  return result.rows.map((r) => r.name);
+  // One query, not an introspection of every table: this runs at every start-up. A new
+  // database has no migration table yet, which is the one error expected here.
+  try {
+    const result = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(db);
+    return result.rows.map((r) => r.name);
+  } catch (error) {
+    if (/kysely_migration/u.test(String((error as Error).message))) return [];
+    throw error;
+  }
 }
 
 export async function migrateToLatest(
