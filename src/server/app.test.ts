@@ -145,7 +145,9 @@ describe("the app's error shape, headers and documents", () => {
       assert.equal(answer.headers.get("referrer-policy"), "no-referrer");
       assert.equal(answer.headers.get("x-frame-options"), "DENY");
       assert.equal(answer.headers.get("x-powered-by"), null);
-      assert.equal(answer.headers.get("cache-control"), "no-store");
+      // Journal data is never stored; the web app's pages (routes/web.ts) are revalidated.
+      const isPage = (answer.headers.get("content-type") ?? "").startsWith("text/html");
+      assert.equal(answer.headers.get("cache-control"), isPage ? "no-cache" : "no-store");
       assert.equal(answer.headers.get("strict-transport-security"), null, "no HSTS over HTTP");
     }
   });

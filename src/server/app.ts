@@ -36,6 +36,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { sessionsRoutes } from "./routes/sessions.ts";
 import { tokensRoutes } from "./routes/tokens.ts";
+import { webRoutes } from "./routes/web.ts";
 import { helmetOptions } from "./security-headers.ts";
 
 /**
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     version: options.version ?? "development",
     sessionCookieName: cookie.name,
   });
+  await app.register(webRoutes, {});
   return app;
 }
 

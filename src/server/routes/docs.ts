@@ -1,10 +1,11 @@
 /**
  * The API's own description: `GET /api/openapi.json` (OpenAPI 3.1), `GET /api/docs` (a
- * readable reference page, no script), its stylesheet, and the page at `/`. All public: they
+ * readable reference page, no script) and its stylesheet (the page at `/` is the web app,
+ * routes/web.ts). All public: they
  * hold no one's data. Built on first request, once every route has been declared.
  */
 import type { FastifyPluginAsync } from "fastify";
-import { renderDocsPage, renderHomePage, STYLESHEET_PATH, stylesheet } from "../docs-page.ts";
+import { renderDocsPage, STYLESHEET_PATH, stylesheet } from "../docs-page.ts";
 import { buildOpenApiDocument, type OpenApiDocument } from "../openapi.ts";
 
 export interface DocsOptions {
@@ -33,9 +34,5 @@ export const docsRoutes: FastifyPluginAsync<DocsOptions> = async (app, options) 
   app.get(STYLESHEET_PATH, publicRoute, async (_request, reply) => {
     reply.type("text/css; charset=utf-8");
     return stylesheet;
-  });
-  app.get("/", publicRoute, async (_request, reply) => {
-    reply.type("text/html; charset=utf-8");
-    return renderHomePage(options.version);
   });
 };

@@ -1,0 +1,126 @@
+/**
+ * The web app's only door to its data: JSON over HTTP to this server's /api/v1, with the
+ * session cookie (same origin; the browser sends the Origin header the server checks).
+ * Errors arrive in the API's one shape and become an ApiError whose `fields` the forms show
+ * next to their inputs. A request that cannot reach the server is an OfflineError.
+ */
+
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: readonly FieldError[];
+  constructor(status: number, code: string, message: string, fields: readonly FieldError[]) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** The server could not be reached: offline, or the server is stopped. */
+export class OfflineError extends Error {
+  constructor() {
+    super(
+      "Titrate's server cannot be reached: you may be offline, or the server is stopped. Nothing was saved.",
+    );
+    this.name = "OfflineError";
+  }
+}
+
+type Listener = () => void;
+const unauthorisedListeners = new Set<Listener>();
+const reachabilityListeners = new Set<(reachable: boolean) => void>();
+
+/** Called when the server answers 401: the session ended (expired, or signed out elsewhere). */
+export function onUnauthorised(listener: Listener): () => void {
+  unauthorisedListeners.add(listener);
+  return () => unauthorisedListeners.delete(listener);
+}
+
+/** Called with false when a request could not reach the server, true when one did again. */
+export function onReachability(listener: (reachable: boolean) => void): () => void {
+  reachabilityListeners.add(listener);
+  return () => reachabilityListeners.delete(listener);
+}
+
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** Sends a request; resolves with the parsed JSON (undefined for 204), else throws. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: "same-origin", headers: {} };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { "content-type": "application/json" };
+  }
+  let answer: Response;
+  try {
+    answer = await fetch(path, init);
+  } catch {
+    for (const listener of reachabilityListeners) listener(false);
+    throw new OfflineError();
+  }
+  for (const listener of reachabilityListeners) listener(true);
+  if (answer.status === 204) return undefined as T;
+  const text = await answer.text();
+  const json = text === "" ? undefined : safeJson(text);
+  if (answer.ok) return json as T;
+  if (answer.status === 401) for (const listener of unauthorisedListeners) listener();
+  throw toApiError(answer.status, json);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function toApiError(status: number, json: unknown): ApiError {
+  const error = (json as { error?: { code?: unknown; message?: unknown; fields?: unknown } })
+    ?.error;
+  const fields = Array.isArray(error?.fields)
+    ? error.fields.filter(
+        (f): f is FieldError => typeof f?.path === "string" && typeof f?.message === "string",
+      )
+    : [];
+  return new ApiError(
+    status,
+    typeof error?.code === "string" ? error.code : "HTTP_ERROR",
+    typeof error?.message === "string" ? error.message : `the server answered ${status}`,
+    fields,
+  );
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};
+
+/** The message for a field (exact path, or the first error under it), if any. */
+export function fieldError(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const exact = error.fields.find((f) => f.path === path);
+  if (exact) return exact.message;
+  return error.fields.find((f) => f.path.startsWith(`${path}.`))?.message;
+}
+
+/** Errors not tied to one of `shownPaths`: shown at the top of the form. */
+export function otherErrors(error: unknown, shownPaths: readonly string[]): string[] {
+  if (error === null || error === undefined) return [];
+  if (!(error instanceof ApiError)) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  const shown = (p: string) => shownPaths.some((s) => p === s || p.startsWith(`${s}.`));
+  const rest = error.fields.filter((f) => !shown(f.path));
+  if (error.fields.length === 0) return [error.message];
+  return rest.map((f) => `${f.path || "input"}: ${f.message}`);
+}

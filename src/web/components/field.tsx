@@ -1,0 +1,68 @@
+/**
+ * A labelled form control with its hint and its error. Every control in the app goes
+ * through here, so each has a <label>, and a server validation error appears under the
+ * field it belongs to, announced and linked with aria-describedby.
+ */
+import type { ComponentChildren } from "preact";
+
+interface FieldProps {
+  readonly id: string;
+  readonly label: ComponentChildren;
+  readonly hint?: ComponentChildren;
+  readonly error?: string | undefined;
+  /** Shown beside the control (the unit, the ceiling…). */
+  readonly aside?: ComponentChildren;
+  readonly children: ComponentChildren;
+}
+
+export function Field({ id, label, hint, error, aside, children }: FieldProps) {
+  return (
+    <div class={error ? "field has-error" : "field"}>
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div class="control">
+        {children}
+        {aside ? <div class="aside">{aside}</div> : null}
+      </div>
+      {error ? (
+        <p class="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The aria attributes a control inside <Field> needs. */
+export function describedBy(id: string, options: { hint?: boolean; error?: string | undefined }) {
+  const ids = [options.hint ? `${id}-hint` : null, options.error ? `${id}-error` : null].filter(
+    Boolean,
+  );
+  return {
+    id,
+    "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
+    "aria-invalid": options.error ? ("true" as const) : undefined,
+  };
+}
+
+/** Errors of a form that belong to no one field, at its top. */
+export function FormErrors({ messages }: { readonly messages: readonly string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div class="notice danger" role="alert">
+      {messages.length === 1 ? (
+        <p>{messages[0]}</p>
+      ) : (
+        <ul>
+          {messages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+/** The plan screen (being built). */
+export default function Screen() {
+  return <h1>plan</h1>;
+}

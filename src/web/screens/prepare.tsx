@@ -1,0 +1,4 @@
+/** The prepare screen (being built). */
+export default function Screen() {
+  return <h1>prepare</h1>;
+}

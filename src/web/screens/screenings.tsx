@@ -1,0 +1,4 @@
+/** The screenings screen (being built). */
+export default function Screen() {
+  return <h1>screenings</h1>;
+}

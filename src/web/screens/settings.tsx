@@ -1,0 +1,4 @@
+/** The settings screen (being built). */
+export default function Screen() {
+  return <h1>settings</h1>;
+}

@@ -1,0 +1,278 @@
+/**
+ * Today: the next dose or why not yet, every active finding (danger first; they stay until
+ * resolved or read, never a toast), the dose in progress with its expected onset, effects
+ * and after-effects from the catalog's route data, and one-tap actions.
+ */
+import { getSubstance } from "../../core/substances/catalog.ts";
+import type { Range, RouteData } from "../../core/substances/substance.ts";
+import { api } from "../api.ts";
+import { useTimeZone } from "../app-context.ts";
+import { FindingList } from "../components/findings.tsx";
+import { amountText } from "../lib/format.ts";
+import { formatClock, formatWhen, localDate, relativeText } from "../lib/time.ts";
+import { followLink } from "../router.ts";
+import type { Dose, Finding, Preset, Today } from "../types.ts";
+import { useApi } from "../use-api.ts";
+
+export function TodayScreen() {
+  const today = useApi<Today>("/api/v1/today");
+  const presets = useApi<{ presets: Preset[] } | Preset[]>("/api/v1/presets");
+  const timeZone = useTimeZone();
+  const data = today.data;
+  const active = data?.findings.active ?? [];
+  const hasDanger = active.some((f) => f.severity === "danger");
+
+  async function acknowledge(finding: Finding) {
+    await api.post("/api/v1/findings/acknowledge", { keys: [finding.key] });
+    await today.reload();
+  }
+
+  const findings = (
+    <FindingList
+      findings={active}
+      title="Safety findings"
+      onAcknowledge={acknowledge}
+      empty="No active safety findings."
+    />
+  );
+  return (
+    <>
+      <h1>Today</h1>
+      {today.error ? <LoadError error={today.error} /> : null}
+      {!data && !today.error ? <p class="muted">Loading…</p> : null}
+      {data ? (
+        <>
+          {data.advisedNotToDose ? (
+            <div class="notice danger" role="alert">
+              <p>
+                <strong>Titrate advises you not to dose now.</strong> Read the danger findings below
+                first.
+              </p>
+            </div>
+          ) : null}
+          {hasDanger ? findings : null}
+          <NextDoseCard today={data} timeZone={timeZone} />
+          {data.lastDose ? <ActiveDose dose={data.lastDose} timeZone={timeZone} /> : null}
+          <QuickActions lastDose={data.lastDose} presets={listOf(presets.data, "presets")} />
+          {data.lastDose ? <MorningAfter dose={data.lastDose} timeZone={timeZone} /> : null}
+          {hasDanger ? null : findings}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** A list answer, whether the route wraps it in an object or not. */
+export function listOf<T>(answer: T[] | Record<string, T[]> | undefined, key: string): T[] {
+  if (!answer) return [];
+  if (Array.isArray(answer)) return answer;
+  return answer[key] ?? [];
+}
+
+export function LoadError({ error }: { error: unknown }) {
+  return (
+    <div class="notice warning" role="alert">
+      <p>{error instanceof Error ? error.message : String(error)}</p>
+    </div>
+  );
+}
+
+function NextDoseCard({ today, timeZone }: { today: Today; timeZone: string }) {
+  const items = [
+    ...today.plans.map(({ plan, next }) => {
+      const substance = getSubstance(plan.substance).name;
+      if (!next) {
+        return (
+          <li key={plan.id} class="next-item">
+            <strong>{substance}</strong>: no planned dose is left in this plan.
+          </li>
+        );
+      }
+      return (
+        <li key={plan.id} class="next-item">
+          <p class="next-when">
+            <strong>{substance}</strong>, {amountText(plan.target.amount, plan.target.unit)}:{" "}
+            {next.isDue ? (
+              <strong>due now</strong>
+            ) : (
+              <>
+                {formatWhen(next.at, next.timeZone)} ({relativeText(next.at)})
+              </>
+            )}
+          </p>
+          {next.pushedBack && next.reason ? <p>Not sooner: {next.reason}</p> : null}
+          {next.lastDoseAt ? (
+            <p class="muted">
+              Last dose {formatWhen(next.lastDoseAt, timeZone)}; {next.intervalDays} days are kept
+              between doses.
+            </p>
+          ) : null}
+        </li>
+      );
+    }),
+    ...today.unplanned.map((u) => {
+      const substance = getSubstance(u.substance).name;
+      const waiting = Date.parse(u.earliestAt) > Date.now();
+      return (
+        <li key={`unplanned-${u.substance}`} class="next-item">
+          <p class="next-when">
+            <strong>{substance}</strong>:{" "}
+            {waiting ? (
+              <>
+                not before {formatWhen(u.earliestAt, timeZone)} ({relativeText(u.earliestAt)})
+              </>
+            ) : (
+              <>the minimum interval since your last dose has passed</>
+            )}
+          </p>
+          <p class="muted">
+            Last dose {formatWhen(u.lastDose.at, timeZone)}; keep at least {u.minIntervalDays} days
+            between doses (FACTS {u.minIntervalFacts.join(", ")}).
+          </p>
+        </li>
+      );
+    }),
+  ];
+  return (
+    <section class="card" aria-labelledby="next-title">
+      <h2 id="next-title">Next dose</h2>
+      {items.length > 0 ? (
+        <ul class="plain next-list">{items}</ul>
+      ) : (
+        <p>
+          No plan and no dose yet.{" "}
+          <a href="/plan" onClick={followLink}>
+            Make a plan
+          </a>{" "}
+          or{" "}
+          <a href="/log" onClick={followLink}>
+            log a dose
+          </a>
+          .
+        </p>
+      )}
+    </section>
+  );
+}
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+function rangeText(range: Range | null, unit: string): string {
+  if (!range) return "no data";
+  return range.low === range.high ? `${range.low} ${unit}` : `${range.low}–${range.high} ${unit}`;
+}
+
+/** The window [low, high] after `startMs`, as clock times. */
+function windowText(startMs: number, fromMs: Range, timeZone: string): string {
+  const low = new Date(startMs + fromMs.low).toISOString();
+  const high = new Date(startMs + fromMs.high).toISOString();
+  const a = formatClock(low, timeZone);
+  const b = formatClock(high, timeZone);
+  return a === b ? a : `${a}–${b}`;
+}
+
+function ActiveDose({ dose, timeZone }: { dose: Dose; timeZone: string }) {
+  const takenMs = Date.parse(dose.at);
+  if (Date.now() - takenMs > 24 * HOUR_MS) return null;
+  const substance = getSubstance(dose.substance);
+  const route: RouteData | undefined = substance.routes.find((r) => r.route === dose.route);
+  const onset = route?.onsetMinutes ?? null;
+  const effect = route?.effectHours ?? null;
+  const after = route?.afterEffectHours ?? null;
+  const onsetMs = onset ? { low: onset.low * MINUTE_MS, high: onset.high * MINUTE_MS } : null;
+  const effectsEnd =
+    onsetMs && effect
+      ? { low: onsetMs.low + effect.low * HOUR_MS, high: onsetMs.high + effect.high * HOUR_MS }
+      : null;
+  const afterEnd =
+    effectsEnd && after
+      ? { low: effectsEnd.low + after.low * HOUR_MS, high: effectsEnd.high + after.high * HOUR_MS }
+      : null;
+  return (
+    <section class="card" aria-labelledby="active-title">
+      <h2 id="active-title">Your last dose</h2>
+      <p>
+        {substance.name}, {amountText(dose.amount, dose.unit)} by the {dose.route} route,{" "}
+        {formatWhen(dose.at, timeZone)} ({relativeText(dose.at)}).
+      </p>
+      <dl class="timeline">
+        <dt>Onset</dt>
+        <dd>
+          {onsetMs ? windowText(takenMs, onsetMs, timeZone) : "no data"}{" "}
+          <span class="muted">({rangeText(onset, "min")} after taking it)</span>
+        </dd>
+        <dt>Effects end</dt>
+        <dd>
+          {effectsEnd ? windowText(takenMs, effectsEnd, timeZone) : "no data"}{" "}
+          <span class="muted">(effects last {rangeText(effect, "h")})</span>
+        </dd>
+        <dt>After-effects end</dt>
+        <dd>
+          {afterEnd ? windowText(takenMs, afterEnd, timeZone) : "no data"}{" "}
+          <span class="muted">(after-effects last {rangeText(after, "h")})</span>
+        </dd>
+      </dl>
+      {route ? (
+        <p class="sources">
+          From the catalog's {route.route} route data
+          {route.uncertain ? ", which is weak or contested" : ""}: FACTS {route.facts.join(", ")}.
+          Everyone differs; these are guides, not promises.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function QuickActions({ lastDose, presets }: { lastDose: Dose | null; presets: Preset[] }) {
+  return (
+    <section class="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">Quick actions</h2>
+      <div class="actions">
+        {presets.map((p) => (
+          <a
+            key={p.id}
+            class="button"
+            href={`/log?preset=${encodeURIComponent(p.id)}`}
+            onClick={followLink}
+          >
+            {p.name}
+          </a>
+        ))}
+        {lastDose ? (
+          <a class="button secondary" href="/log?repeat=last" onClick={followLink}>
+            Same as last dose
+          </a>
+        ) : null}
+        <a class="button secondary" href="/log" onClick={followLink}>
+          Log a dose
+        </a>
+        <a class="button secondary" href="/check-in" onClick={followLink}>
+          Check in
+        </a>
+        <a class="button secondary" href="/log-other?tab=symptom" onClick={followLink}>
+          Report a symptom
+        </a>
+      </div>
+      <p class="muted">
+        A preset or a repeat opens the dose form filled in: check it, then log it.
+      </p>
+    </section>
+  );
+}
+
+/** The morning after a dose: a prompt to record after-effects. */
+function MorningAfter({ dose, timeZone }: { dose: Dose; timeZone: string }) {
+  const todayDate = localDate(Date.now(), timeZone);
+  const yesterday = localDate(Date.now() - 24 * HOUR_MS, timeZone);
+  if (localDate(dose.at, timeZone) !== yesterday || todayDate === yesterday) return null;
+  return (
+    <section class="card prompt" aria-labelledby="morning-title">
+      <h2 id="morning-title">The morning after</h2>
+      <p>You dosed yesterday. How do you feel today? After-effects are worth recording.</p>
+      <a class="button" href="/check-in?after=1" onClick={followLink}>
+        Record after-effects
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * What the API answers, as the web app reads it. Record shapes come from src/core's schemas
+ * (type-only imports: nothing of Zod or Temporal reaches the bundle from here); the shapes
+ * the API composes (today, plan status…) are written out here, mirroring the routes.
+ */
+import type { DoseAmount } from "../core/dose-amount.ts";
+import type { Finding as CoreFinding } from "../core/safety/finding.ts";
+import type { PlanWarning } from "../core/schedule/warnings.ts";
+import type {
+  Batch,
+  BloodPressure,
+  CheckIn,
+  Dose,
+  Medication,
+  OtherSubstance,
+  Plan,
+  Profile,
+  Screening,
+  SymptomReport,
+} from "../core/schemas/journal.ts";
+
+export type {
+  Batch,
+  BloodPressure,
+  CheckIn,
+  Dose,
+  DoseAmount,
+  Medication,
+  OtherSubstance,
+  Plan,
+  PlanWarning,
+  Profile,
+  Screening,
+  SymptomReport,
+};
+
+export type Finding = CoreFinding & { readonly acknowledgedAt?: string | null };
+
+export interface SessionState {
+  readonly setupNeeded: boolean;
+  readonly authenticated: boolean;
+  readonly user: { readonly id: string; readonly username: string; readonly role: string } | null;
+}
+
+export interface Occurrence {
+  readonly date: string;
+  readonly localTime: string;
+  readonly at: string;
+  readonly index?: number;
+}
+
+export interface NextDose {
+  readonly occurrence: Occurrence;
+  readonly at: string;
+  readonly date: string;
+  readonly localTime: string;
+  readonly timeZone: string;
+  readonly isDue: boolean;
+  readonly pushedBack: boolean;
+  readonly reason: string | null;
+  readonly lastDoseAt: string | null;
+  readonly earliestAt: string | null;
+  readonly intervalDays: number;
+  readonly warnings: readonly PlanWarning[];
+}
+
+export interface CurrentFindings {
+  readonly active: readonly Finding[];
+  readonly acknowledged: readonly Finding[];
+  readonly history?: readonly Finding[];
+}
+
+export interface Today {
+  readonly plans: readonly { readonly plan: Plan; readonly next: NextDose | null }[];
+  readonly unplanned: readonly {
+    readonly substance: string;
+    readonly lastDose: Dose;
+    readonly earliestAt: string;
+    readonly minIntervalDays: number;
+    readonly minIntervalFacts: readonly string[];
+  }[];
+  readonly lastDose: Dose | null;
+  readonly findings: CurrentFindings;
+  readonly advisedNotToDose: boolean;
+}
+
+/** What a write answers: the record, the findings it brought, and every active finding. */
+export interface Recorded<R> {
+  readonly record: R;
+  readonly findings: readonly Finding[];
+  readonly active: readonly Finding[];
+  readonly amount?: DoseAmount | null;
+}
+
+export interface DoseCheck {
+  readonly dose: Omit<Dose, "id">;
+  readonly amount: DoseAmount | null;
+  readonly findings: readonly Finding[];
+}
+
+export interface Preset {
+  readonly id: string;
+  readonly name: string;
+  readonly substance: string;
+  readonly amount: number | null;
+  readonly unit: string;
+  readonly route: string;
+  readonly batchId: string | null;
+  readonly volumeMl: number | null;
+  readonly sprays: number | null;
+}
+
+export type TimelineKind =
+  | "dose"
+  | "substance"
+  | "checkin"
+  | "symptom"
+  | "bp"
+  | "screening"
+  | "note";
+
+export interface TimelineEntry {
+  readonly kind: TimelineKind;
+  readonly id: string;
+  readonly at: string;
+  readonly timeZone: string;
+  readonly record: Record<string, unknown>;
+}
+
+export interface WeightEntry {
+  readonly weightKg: number;
+  readonly at: string;
+}
+
+export type AdherenceStatus = "taken" | "late" | "missed" | "skipped" | "pending";
+
+export interface PlanStatus {
+  readonly plan: Plan;
+  readonly isActive: boolean;
+  readonly next: NextDose | null;
+  readonly warnings: readonly PlanWarning[];
+}
+
+export interface CalendarDay {
+  readonly date: string;
+  readonly status: AdherenceStatus | "break" | "extra" | "none";
+}
+
+export interface SessionInfo {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly userAgent: string | null;
+  readonly current: boolean;
+}
