@@ -191,6 +191,38 @@ export const errorRegistry = {
     status: 409,
     help: "Another program has the journal open (is `titrate serve` running?); stop it and try again.",
   },
+  EXPERIMENT_NOT_FOUND: {
+    status: 404,
+    help: "You have no blinded experiment yet; start one with `titrate experiment start`.",
+  },
+  EXPERIMENT_RUNNING: {
+    status: 409,
+    help: "A blinded experiment is already running; unblind it before starting another.",
+  },
+  EXPERIMENT_INTERVAL_TOO_SHORT: {
+    status: 422,
+    help: "The sessions would be closer together than the substance's minimum interval; a placebo session is planned like a dose.",
+  },
+  EXPERIMENT_NO_SESSION: {
+    status: 422,
+    help: "The experiment has no session on that date, or the session is still ahead.",
+  },
+  EXPERIMENT_BLINDED: {
+    status: 409,
+    help: "The experiment's results stay sealed until it is unblinded.",
+  },
+  EXPERIMENT_NOT_OVER: {
+    status: 409,
+    help: "Sessions remain: unblinding now ends the experiment early, which must be asked for (`--early`, or `early: true` in the API) and is recorded.",
+  },
+  EXPERIMENT_UNBLINDED: {
+    status: 409,
+    help: "The experiment is already unblinded; its guesses and its unblinding are closed.",
+  },
+  EXPERIMENT_CODE_UNKNOWN: {
+    status: 400,
+    help: "The code given is neither of the experiment's two codes.",
+  },
   INTERNAL: { status: 500, help: "Something went wrong inside Titrate; this is a bug." },
 } as const satisfies Record<string, ErrorSpec>;
 
