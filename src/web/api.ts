@@ -105,22 +105,27 @@ export const api = {
   delete: <T>(path: string) => request<T>("DELETE", path),
 };
 
+/** The field errors of an ApiError, or of a TitrateError from a check run in the browser. */
+function fieldsOf(error: unknown): readonly FieldError[] | null {
+  const fields = (error as { fields?: unknown } | null)?.fields;
+  return Array.isArray(fields) ? (fields as FieldError[]) : null;
+}
+
 /** The message for a field (exact path, or the first error under it), if any. */
 export function fieldError(error: unknown, path: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  const exact = error.fields.find((f) => f.path === path);
+  const fields = fieldsOf(error);
+  if (!fields) return undefined;
+  const exact = fields.find((f) => f.path === path);
   if (exact) return exact.message;
-  return error.fields.find((f) => f.path.startsWith(`${path}.`))?.message;
+  return fields.find((f) => f.path.startsWith(`${path}.`))?.message;
 }
 
 /** Errors not tied to one of `shownPaths`: shown at the top of the form. */
 export function otherErrors(error: unknown, shownPaths: readonly string[]): string[] {
   if (error === null || error === undefined) return [];
-  if (!(error instanceof ApiError)) {
-    return [error instanceof Error ? error.message : String(error)];
-  }
+  const fields = fieldsOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (!fields || fields.length === 0) return [message];
   const shown = (p: string) => shownPaths.some((s) => p === s || p.startsWith(`${s}.`));
-  const rest = error.fields.filter((f) => !shown(f.path));
-  if (error.fields.length === 0) return [error.message];
-  return rest.map((f) => `${f.path || "input"}: ${f.message}`);
+  return fields.filter((f) => !shown(f.path)).map((f) => `${f.path || "input"}: ${f.message}`);
 }

@@ -27,6 +27,11 @@ export function useApp(): AppState {
   return state;
 }
 
+/** The app state where there may be none (a screen that also works signed out, offline). */
+export function useOptionalApp(): AppState | null {
+  return useContext(AppContext);
+}
+
 /** The profile's time zone, or the browser's before there is a profile. */
 export function useTimeZone(): string {
   const { profile } = useApp();

@@ -133,7 +133,6 @@ export function App() {
   useScreenFocus(path);
   useTitle(path, session);
 
-  if (crisis) return <CrisisScreen resources={crisis} onClose={() => setCrisis(null)} />;
   if (!state) return <Boot error={bootError} retry={reloadSession} />;
 
   let content: preact.JSX.Element;
@@ -161,7 +160,16 @@ export function App() {
       );
     content = <Layout path={path}>{screen}</Layout>;
   }
-  return <AppContext.Provider value={state}>{content}</AppContext.Provider>;
+  // The crisis screen covers everything; the screen under it keeps its state (the answers of
+  // a questionnaire) and is inert until the crisis screen is closed.
+  return (
+    <AppContext.Provider value={state}>
+      <div class="app-root" inert={crisis !== null}>
+        {content}
+      </div>
+      {crisis ? <CrisisScreen resources={crisis} onClose={() => setCrisis(null)} /> : null}
+    </AppContext.Provider>
+  );
 }
 
 function Boot({ error, retry }: { error: unknown; retry: () => Promise<void> }) {

@@ -1,4 +1,221 @@
-/** The check-in screen (being built). */
-export default function Screen() {
-  return <h1>check-in</h1>;
+/**
+ * Check in: how you are (mood, energy, focus, anxiety, sleep on 0–10 sliders, each with its
+ * number and what the ends mean), the effects and after-effects in your words, and a note.
+ * Opened from Today's morning-after prompt, it asks about after-effects first.
+ */
+import { useState } from "preact/hooks";
+import { shulginRatings } from "../../core/schemas/journal.ts";
+import { api, fieldError, otherErrors } from "../api.ts";
+import { useTimeZone } from "../app-context.ts";
+import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { FindingList } from "../components/findings.tsx";
+import { fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
+import { followLink, queryParam } from "../router.ts";
+import type { Recorded } from "../types.ts";
+import { useSubmit } from "../use-submit.ts";
+
+const ratings = [
+  { key: "mood", label: "Mood", low: "very low", high: "very good" },
+  { key: "energy", label: "Energy", low: "exhausted", high: "full of energy" },
+  { key: "focus", label: "Focus", low: "scattered", high: "sharp" },
+  { key: "anxiety", label: "Anxiety", low: "none", high: "severe" },
+  { key: "sleep", label: "Last night's sleep", low: "very poor", high: "very good" },
+] as const;
+type RatingKey = (typeof ratings)[number]["key"];
+
+export default function CheckInScreen() {
+  const timeZone = useTimeZone();
+  const morningAfter = queryParam("after") === "1";
+  const [values, setValues] = useState<Record<RatingKey, number | null>>({
+    mood: null,
+    energy: null,
+    focus: null,
+    anxiety: null,
+    sleep: null,
+  });
+  const [effects, setEffects] = useState("");
+  const [afterEffects, setAfterEffects] = useState("");
+  const [note, setNote] = useState("");
+  const [shulgin, setShulgin] = useState("");
+  const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
+  const [saved, setSaved] = useState<Recorded<unknown> | null>(null);
+  const text = (t: string) => (t.trim() === "" ? null : t.trim());
+  const submit = useSubmit(
+    () =>
+      api.post<Recorded<unknown>>("/api/v1/check-ins", {
+        at: fromLocalInput(when, timeZone),
+        ...values,
+        effects: text(effects),
+        afterEffects: text(afterEffects),
+        note: text(note),
+        shulgin: shulgin === "" ? null : shulgin,
+      }),
+    setSaved,
+  );
+
+  if (saved) {
+    return (
+      <>
+        <h1>Check-in saved</h1>
+        <p class="notice success" role="status">
+          Thank you. Your check-in is in the journal.
+        </p>
+        <FindingList findings={saved.findings} title="What Titrate noticed" />
+        <a class="button" href="/today" onClick={followLink}>
+          Back to Today
+        </a>
+      </>
+    );
+  }
+
+  const e = submit.error;
+  const afterField = (
+    <Field
+      id="checkin-after"
+      label="After-effects"
+      hint="Anything since the last dose: headache, tiredness, low mood, trouble sleeping, pain when urinating…"
+      error={fieldError(e, "afterEffects")}
+    >
+      <textarea
+        {...describedBy("checkin-after", { hint: true, error: fieldError(e, "afterEffects") })}
+        value={afterEffects}
+        onInput={(ev) => setAfterEffects(ev.currentTarget.value)}
+      />
+    </Field>
+  );
+  return (
+    <>
+      <h1>{morningAfter ? "The morning after" : "Check in"}</h1>
+      <p>Rate what you want to; leave the rest. Honest ratings make the journal useful.</p>
+      <form onSubmit={submit.submit} noValidate>
+        <FormErrors
+          messages={otherErrors(e, [
+            ...ratings.map((r) => r.key),
+            "effects",
+            "afterEffects",
+            "note",
+            "shulgin",
+            "at",
+          ])}
+        />
+        {morningAfter ? afterField : null}
+        <fieldset>
+          <legend>Ratings, 0 to 10</legend>
+          {ratings.map((r) => (
+            <Slider
+              key={r.key}
+              id={`checkin-${r.key}`}
+              label={r.label}
+              low={r.low}
+              high={r.high}
+              value={values[r.key]}
+              error={fieldError(e, r.key)}
+              onChange={(v) => setValues((old) => ({ ...old, [r.key]: v }))}
+            />
+          ))}
+        </fieldset>
+        <Field
+          id="checkin-effects"
+          label="Effects"
+          hint="What you noticed from the dose, in your words."
+          error={fieldError(e, "effects")}
+        >
+          <textarea
+            {...describedBy("checkin-effects", { hint: true, error: fieldError(e, "effects") })}
+            value={effects}
+            onInput={(ev) => setEffects(ev.currentTarget.value)}
+          />
+        </Field>
+        {morningAfter ? null : afterField}
+        <Field
+          id="checkin-shulgin"
+          label="Intensity (Shulgin scale, optional)"
+          hint="− no effect, ± threshold, + to +++ increasing, ++++ a peak experience."
+          error={fieldError(e, "shulgin")}
+        >
+          <select
+            {...describedBy("checkin-shulgin", { hint: true, error: fieldError(e, "shulgin") })}
+            value={shulgin}
+            onChange={(ev) => setShulgin(ev.currentTarget.value)}
+          >
+            <option value="">Not rated</option>
+            {shulginRatings.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="checkin-note" label="Note" error={fieldError(e, "note")}>
+          <textarea
+            {...describedBy("checkin-note", { error: fieldError(e, "note") })}
+            value={note}
+            onInput={(ev) => setNote(ev.currentTarget.value)}
+          />
+        </Field>
+        <Field id="checkin-when" label="When" error={fieldError(e, "at")}>
+          <input
+            {...describedBy("checkin-when", { error: fieldError(e, "at") })}
+            type="datetime-local"
+            value={when}
+            onInput={(ev) => setWhen(ev.currentTarget.value)}
+          />
+        </Field>
+        <button type="submit" class="button" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : "Save check-in"}
+        </button>
+      </form>
+    </>
+  );
+}
+
+interface SliderProps {
+  readonly id: string;
+  readonly label: string;
+  readonly low: string;
+  readonly high: string;
+  readonly value: number | null;
+  readonly error?: string | undefined;
+  readonly onChange: (value: number | null) => void;
+}
+
+/** A 0–10 slider with its number shown; "not rated" until moved, and a way back to it. */
+function Slider({ id, label, low, high, value, error, onChange }: SliderProps) {
+  return (
+    <div class={error ? "field has-error" : "field"}>
+      <label for={id}>{label}</label>
+      <div class="slider-row">
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={10}
+          step={1}
+          value={value ?? 5}
+          aria-valuetext={value === null ? "not rated" : `${value} of 10`}
+          aria-describedby={`${id}-scale`}
+          onInput={(ev) => onChange(Number(ev.currentTarget.value))}
+        />
+        <output for={id} aria-hidden="true">
+          {value === null ? "–" : value}
+        </output>
+      </div>
+      <p class="scale-labels" id={`${id}-scale`}>
+        <span>0 = {low}</span>
+        <span>10 = {high}</span>
+      </p>
+      {value !== null ? (
+        <button type="button" class="link-button" onClick={() => onChange(null)}>
+          Clear {label.toLowerCase()}
+        </button>
+      ) : (
+        <p class="hint">Not rated</p>
+      )}
+      {error ? (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }

@@ -1,4 +1,648 @@
-/** The plan screen (being built). */
-export default function Screen() {
-  return <h1>plan</h1>;
+/**
+ * Plans: create one from a protocol (every n days, Fadiman, Stamets, every other day, fixed
+ * weekdays, a pattern) with an optional cycle of weeks on and off, previewed live with
+ * src/core's previewPlan (the same checks as the server: minimum interval, ceiling, breaks,
+ * clock changes; FACTS K-DOSE-2, P-PROT-1, P-PROT-2); then each plan on a month calendar with
+ * taken, late and missed marks and its breaks, and its calendar file (ICS) to download.
+ */
+import { useMemo, useState } from "preact/hooks";
+import { previewPlan } from "../../core/schedule/preview.ts";
+import { type Weekday, weekdayIds } from "../../core/schemas/plan.ts";
+import { formatAmount } from "../../core/units.ts";
+import { api, fieldError, otherErrors } from "../api.ts";
+import { useApp, useTimeZone } from "../app-context.ts";
+import { Confirm } from "../components/confirm.tsx";
+import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { LoadError, listOf } from "../components/load.tsx";
+import {
+  CalendarLegend,
+  type DayStatus,
+  MonthCalendar,
+  monthName,
+  shiftMonth,
+} from "../components/month-calendar.tsx";
+import { amountText } from "../lib/format.ts";
+import { getSubstance, substances } from "../lib/substances.ts";
+import { formatDate, formatWhen, localDate } from "../lib/time.ts";
+import type { Plan, PlanStatus } from "../types.ts";
+import { useApi } from "../use-api.ts";
+import { useSubmit } from "../use-submit.ts";
+
+type ProtocolKind =
+  | "every-n-days"
+  | "fadiman"
+  | "stamets"
+  | "every-other-day"
+  | "weekdays"
+  | "pattern";
+
+const protocolNames: Readonly<Record<ProtocolKind, string>> = {
+  "every-n-days": "Every n days",
+  fadiman: "Fadiman: one day on, two off",
+  stamets: "Stamets: four days on, three off",
+  "every-other-day": "Every other day",
+  weekdays: "Fixed weekdays",
+  pattern: "My own pattern",
+};
+const weekdayNames: Readonly<Record<Weekday, string>> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+export default function PlanScreen() {
+  const plans = useApi<{ plans: PlanStatus[] } | PlanStatus[]>("/api/v1/plans");
+  const list = listOf(plans.data, "plans");
+  const [creating, setCreating] = useState(false);
+  const active = list.filter((p) => p.isActive !== false && p.plan.endedAt === null);
+  const ended = list.filter((p) => !active.includes(p));
+  return (
+    <>
+      <h1>Plan</h1>
+      <LoadError error={plans.error} />
+      {active.map((status) => (
+        <PlanCard key={status.plan.id} status={status} onChange={plans.reload} />
+      ))}
+      {active.length === 0 && !plans.loading && !creating ? (
+        <p>No active plan. A plan spaces your doses and schedules tolerance breaks.</p>
+      ) : null}
+      {creating ? (
+        <NewPlan
+          onCreated={async () => {
+            setCreating(false);
+            await plans.reload();
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      ) : (
+        <button type="button" class="button" onClick={() => setCreating(true)}>
+          New plan
+        </button>
+      )}
+      {ended.length > 0 ? (
+        <details>
+          <summary>Ended plans ({ended.length})</summary>
+          <ul>
+            {ended.map((s) => (
+              <li key={s.plan.id}>
+                {getSubstance(s.plan.substance).name}, from {formatDate(s.plan.startDate)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+interface CalendarAnswer {
+  readonly entries?: readonly {
+    readonly occurrence: { readonly date: string };
+    readonly status: DayStatus;
+  }[];
+  readonly days?: readonly { readonly date: string; readonly status: DayStatus }[];
+  readonly extra?: readonly { readonly at: string }[];
+  readonly breaks?: readonly { readonly from: string; readonly until: string }[];
+  readonly timeZone?: string;
+}
+
+function statusesOf(answer: CalendarAnswer | undefined, timeZone: string): Map<string, DayStatus> {
+  const map = new Map<string, DayStatus>();
+  for (const e of answer?.entries ?? []) map.set(e.occurrence.date, e.status);
+  for (const d of answer?.days ?? []) map.set(d.date, d.status);
+  for (const x of answer?.extra ?? []) {
+    const date = localDate(x.at, answer?.timeZone ?? timeZone);
+    if (!map.has(date)) map.set(date, "extra");
+  }
+  return map;
+}
+
+function describeProtocol(plan: Plan): string {
+  const p = plan.protocol;
+  const base =
+    p.kind === "every-n-days"
+      ? `every ${p.intervalDays} days`
+      : p.kind === "weekdays"
+        ? `on ${p.weekdays.map((d) => weekdayNames[d]).join(", ")}`
+        : p.kind === "pattern"
+          ? `pattern ${p.pattern} (1 = dose, 0 = no dose)`
+          : protocolNames[p.kind].toLowerCase();
+  const cycle = plan.cycle ? `; ${plan.cycle.weeksOn} weeks on, ${plan.cycle.weeksOff} off` : "";
+  return `${base} at ${plan.localTime}${cycle}`;
+}
+
+function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Promise<void> }) {
+  const { plan, next } = status;
+  const { profile } = useApp();
+  const timeZone = useTimeZone();
+  const [month, setMonth] = useState(() => localDate(Date.now(), plan.timeZone).slice(0, 7));
+  const calendar = useApi<CalendarAnswer>(`/api/v1/plans/${encodeURIComponent(plan.id)}/calendar`);
+  const [ending, setEnding] = useState(false);
+  const end = useSubmit(
+    () => api.post(`/api/v1/plans/${encodeURIComponent(plan.id)}/end`),
+    async () => {
+      setEnding(false);
+      await onChange();
+    },
+  );
+  const move = useSubmit(
+    () =>
+      api.post(`/api/v1/plans/${encodeURIComponent(plan.id)}/move-zone`, {
+        timeZone: profile?.timeZone,
+      }),
+    onChange,
+  );
+  const substance = getSubstance(plan.substance);
+  return (
+    <section class="card" aria-labelledby={`plan-${plan.id}`}>
+      <h2 id={`plan-${plan.id}`}>
+        {substance.name}, {amountText(plan.target.amount, plan.target.unit)}
+      </h2>
+      <p>
+        From {formatDate(plan.startDate)}, {describeProtocol(plan)} ({plan.timeZone}).
+      </p>
+      {next ? (
+        <p>
+          <strong>Next dose:</strong> {formatWhen(next.at, next.timeZone)}
+          {next.pushedBack && next.reason ? ` — ${next.reason}` : ""}
+        </p>
+      ) : (
+        <p>No planned dose is left.</p>
+      )}
+      {status.warnings.map((w) => (
+        <p key={w.code} class="notice caution">
+          {w.message}
+        </p>
+      ))}
+      <div class="calendar-head actions">
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => setMonth(shiftMonth(month, -1))}
+        >
+          <span aria-hidden="true">←</span> Earlier<span class="visually-hidden"> month</span>
+        </button>
+        <h3 aria-live="polite">{monthName(month)}</h3>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => setMonth(shiftMonth(month, 1))}
+        >
+          Later<span class="visually-hidden"> month</span> <span aria-hidden="true">→</span>
+        </button>
+      </div>
+      <LoadError error={calendar.error} />
+      <MonthCalendar
+        month={month}
+        statuses={statusesOf(calendar.data, plan.timeZone)}
+        breaks={calendar.data?.breaks ?? []}
+        today={localDate(Date.now(), plan.timeZone)}
+        caption={`${substance.name} plan, ${monthName(month)}`}
+      />
+      <CalendarLegend />
+      <div class="actions">
+        <a
+          class="button secondary"
+          href={`/api/v1/plans/${encodeURIComponent(plan.id)}/ics`}
+          download={`titrate-${plan.substance}-plan.ics`}
+        >
+          Download calendar (ICS)
+        </a>
+        {profile && profile.timeZone !== plan.timeZone ? (
+          <button type="button" class="button secondary" onClick={() => void move.submit()}>
+            Move to {timeZone}
+          </button>
+        ) : null}
+        <button type="button" class="button secondary" onClick={() => setEnding(true)}>
+          End this plan
+        </button>
+      </div>
+      <FormErrors messages={otherErrors(move.error, [])} />
+      {ending ? (
+        <Confirm
+          title="End this plan?"
+          confirmLabel="End the plan"
+          busy={end.busy}
+          onConfirm={() => void end.submit()}
+          onCancel={() => setEnding(false)}
+        >
+          <p>No more doses are planned from it. Its doses stay in the journal.</p>
+          <FormErrors messages={otherErrors(end.error, [])} />
+        </Confirm>
+      ) : null}
+    </section>
+  );
+}
+
+interface PlanForm {
+  readonly substance: string;
+  readonly amount: string;
+  readonly protocol: ProtocolKind;
+  readonly intervalDays: string;
+  readonly weekdays: readonly Weekday[];
+  readonly pattern: string;
+  readonly cycle: boolean;
+  readonly weeksOn: string;
+  readonly weeksOff: string;
+  readonly startDate: string;
+  readonly localTime: string;
+  readonly endKind: "count" | "until";
+  readonly count: string;
+  readonly until: string;
+  readonly acceptRisk: boolean;
+}
+
+function draftOf(form: PlanForm, timeZone: string) {
+  const substance = getSubstance(form.substance);
+  const protocol =
+    form.protocol === "every-n-days"
+      ? { kind: form.protocol, intervalDays: Number(form.intervalDays) }
+      : form.protocol === "weekdays"
+        ? { kind: form.protocol, weekdays: [...form.weekdays] }
+        : form.protocol === "pattern"
+          ? { kind: form.protocol, pattern: form.pattern.trim() }
+          : { kind: form.protocol };
+  const amount = Number(form.amount.replace(",", "."));
+  return {
+    substance: substance.id,
+    ...(form.amount.trim() === "" ? {} : { target: { amount, unit: substance.unit } }),
+    protocol,
+    cycle: form.cycle ? { weeksOn: Number(form.weeksOn), weeksOff: Number(form.weeksOff) } : null,
+    startDate: form.startDate,
+    localTime: form.localTime,
+    timeZone,
+    end:
+      form.endKind === "count"
+        ? { kind: "count" as const, count: Number(form.count) }
+        : { kind: "until" as const, date: form.until },
+    acceptRisk: form.acceptRisk,
+  };
+}
+
+function NewPlan({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: () => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { profile } = useApp();
+  const timeZone = useTimeZone();
+  const [form, setForm] = useState<PlanForm>(() => {
+    const ketamine = getSubstance("ketamine");
+    return {
+      substance: "ketamine",
+      amount: "",
+      protocol: "every-n-days",
+      intervalDays: String(
+        ketamine.defaultProtocol.kind === "every-n-days"
+          ? ketamine.defaultProtocol.intervalDays
+          : 7,
+      ),
+      weekdays: ["mon"],
+      pattern: "1000000",
+      cycle: true,
+      weeksOn: String(ketamine.defaultCycle.weeksOn),
+      weeksOff: String(ketamine.defaultCycle.weeksOff),
+      startDate: localDate(Date.now(), timeZone),
+      localTime: "09:00",
+      endKind: "count",
+      count: "8",
+      until: "",
+      acceptRisk: false,
+    };
+  });
+  const set = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }));
+  const draft = draftOf(form, timeZone);
+  const preview = useMemo(() => {
+    try {
+      return {
+        value: previewPlan(draft, { weightKg: profile?.weightKg ?? undefined }),
+        error: null,
+      };
+    } catch (error) {
+      return { value: null, error };
+    }
+  }, [JSON.stringify(draft), profile?.weightKg]);
+
+  const submit = useSubmit(async () => {
+    if (preview.error) throw preview.error;
+    const plan = preview.value?.plan;
+    if (!plan?.target) {
+      throw Object.assign(new Error("Give the dose."), {
+        fields: [{ path: "target.amount", message: "give the dose to plan" }],
+      });
+    }
+    return api.post("/api/v1/plans", { ...draft, target: plan.target });
+  }, onCreated);
+
+  const e = submit.error ?? preview.error;
+  const substance = getSubstance(form.substance);
+  const upcoming = preview.value?.occurrences.slice(0, 6) ?? [];
+  const previewMonths = [
+    ...new Set((preview.value?.occurrences ?? []).map((o) => o.date.slice(0, 7))),
+  ];
+  const [previewMonth, setPreviewMonth] = useState<string | null>(null);
+  const shownMonth = previewMonth ?? previewMonths[0] ?? form.startDate.slice(0, 7);
+  const plannedDays = new Map<string, DayStatus>(
+    (preview.value?.occurrences ?? []).map((o) => [o.date, "planned"]),
+  );
+  return (
+    <section class="card" aria-labelledby="new-plan-title">
+      <h2 id="new-plan-title">New plan</h2>
+      <form onSubmit={submit.submit} noValidate>
+        <FormErrors
+          messages={otherErrors(submit.error ?? null, [
+            "substance",
+            "target",
+            "protocol",
+            "cycle",
+            "startDate",
+            "localTime",
+            "end",
+            "acceptRisk",
+            "timeZone",
+          ])}
+        />
+        <Field id="plan-substance" label="Substance" error={fieldError(e, "substance")}>
+          <select
+            {...describedBy("plan-substance", { error: fieldError(e, "substance") })}
+            value={form.substance}
+            onChange={(ev) => {
+              const next = getSubstance(ev.currentTarget.value);
+              set({
+                substance: next.id,
+                amount: "",
+                protocol: next.defaultProtocol.kind,
+                intervalDays:
+                  next.defaultProtocol.kind === "every-n-days"
+                    ? String(next.defaultProtocol.intervalDays)
+                    : form.intervalDays,
+                weeksOn: String(next.defaultCycle.weeksOn),
+                weeksOff: String(next.defaultCycle.weeksOff),
+              });
+            }}
+          >
+            {substances.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="plan-amount"
+          label="Dose"
+          hint="Leave empty to plan the start dose."
+          error={fieldError(e, "target")}
+          aside={substance.unit}
+        >
+          <input
+            {...describedBy("plan-amount", { hint: true, error: fieldError(e, "target") })}
+            inputMode="decimal"
+            autoComplete="off"
+            value={form.amount}
+            onInput={(ev) => set({ amount: ev.currentTarget.value })}
+          />
+        </Field>
+        <Field id="plan-protocol" label="Protocol" error={fieldError(e, "protocol")}>
+          <select
+            {...describedBy("plan-protocol", { error: fieldError(e, "protocol") })}
+            value={form.protocol}
+            onChange={(ev) => set({ protocol: ev.currentTarget.value as ProtocolKind })}
+          >
+            {(Object.keys(protocolNames) as ProtocolKind[]).map((k) => (
+              <option key={k} value={k}>
+                {protocolNames[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {form.protocol === "every-n-days" ? (
+          <Field
+            id="plan-interval"
+            label="Days between doses"
+            hint={`${substance.name}: at least ${substance.minIntervalDays} days (FACTS ${substance.minIntervalFacts.join(", ")}).`}
+            error={fieldError(e, "protocol.intervalDays")}
+            aside="days"
+          >
+            <input
+              {...describedBy("plan-interval", {
+                hint: true,
+                error: fieldError(e, "protocol.intervalDays"),
+              })}
+              inputMode="numeric"
+              value={form.intervalDays}
+              onInput={(ev) => set({ intervalDays: ev.currentTarget.value })}
+            />
+          </Field>
+        ) : null}
+        {form.protocol === "weekdays" ? (
+          <fieldset>
+            <legend>Dosing days</legend>
+            <div class="choices">
+              {weekdayIds.map((d) => (
+                <label key={d} class="check">
+                  <input
+                    type="checkbox"
+                    checked={form.weekdays.includes(d)}
+                    onChange={(ev) =>
+                      set({
+                        weekdays: ev.currentTarget.checked
+                          ? weekdayIds.filter((x) => x === d || form.weekdays.includes(x))
+                          : form.weekdays.filter((x) => x !== d),
+                      })
+                    }
+                  />
+                  {weekdayNames[d]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        {form.protocol === "pattern" ? (
+          <Field
+            id="plan-pattern"
+            label="Pattern"
+            hint="From the start date, one character a day: 1 a dosing day, 0 a day off; it repeats."
+            error={fieldError(e, "protocol.pattern")}
+          >
+            <input
+              {...describedBy("plan-pattern", {
+                hint: true,
+                error: fieldError(e, "protocol.pattern"),
+              })}
+              autoComplete="off"
+              value={form.pattern}
+              onInput={(ev) => set({ pattern: ev.currentTarget.value })}
+            />
+          </Field>
+        ) : null}
+        <fieldset>
+          <legend>Tolerance breaks</legend>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={form.cycle}
+              onChange={(ev) => set({ cycle: ev.currentTarget.checked })}
+            />
+            Take breaks: weeks on, then weeks off (FACTS P-PROT-2)
+          </label>
+          {form.cycle ? (
+            <div class="filters">
+              <Field id="plan-on" label="Weeks on" error={fieldError(e, "cycle.weeksOn")}>
+                <input
+                  {...describedBy("plan-on", { error: fieldError(e, "cycle.weeksOn") })}
+                  inputMode="numeric"
+                  value={form.weeksOn}
+                  onInput={(ev) => set({ weeksOn: ev.currentTarget.value })}
+                />
+              </Field>
+              <Field id="plan-off" label="Weeks off" error={fieldError(e, "cycle.weeksOff")}>
+                <input
+                  {...describedBy("plan-off", { error: fieldError(e, "cycle.weeksOff") })}
+                  inputMode="numeric"
+                  value={form.weeksOff}
+                  onInput={(ev) => set({ weeksOff: ev.currentTarget.value })}
+                />
+              </Field>
+            </div>
+          ) : null}
+        </fieldset>
+        <div class="filters">
+          <Field id="plan-start" label="Start" error={fieldError(e, "startDate")}>
+            <input
+              {...describedBy("plan-start", { error: fieldError(e, "startDate") })}
+              type="date"
+              value={form.startDate}
+              onInput={(ev) => set({ startDate: ev.currentTarget.value })}
+            />
+          </Field>
+          <Field id="plan-time" label="Time of day" error={fieldError(e, "localTime")}>
+            <input
+              {...describedBy("plan-time", { error: fieldError(e, "localTime") })}
+              type="time"
+              value={form.localTime}
+              onInput={(ev) => set({ localTime: ev.currentTarget.value })}
+            />
+          </Field>
+        </div>
+        <fieldset>
+          <legend>Ends</legend>
+          <div class="choices">
+            <label class="check">
+              <input
+                type="radio"
+                name="plan-end"
+                checked={form.endKind === "count"}
+                onChange={() => set({ endKind: "count" })}
+              />
+              After a number of doses
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name="plan-end"
+                checked={form.endKind === "until"}
+                onChange={() => set({ endKind: "until" })}
+              />
+              On a date
+            </label>
+          </div>
+          {form.endKind === "count" ? (
+            <Field id="plan-count" label="Doses" error={fieldError(e, "end.count")} aside="doses">
+              <input
+                {...describedBy("plan-count", { error: fieldError(e, "end.count") })}
+                inputMode="numeric"
+                value={form.count}
+                onInput={(ev) => set({ count: ev.currentTarget.value })}
+              />
+            </Field>
+          ) : (
+            <Field id="plan-until" label="Last day" error={fieldError(e, "end.date")}>
+              <input
+                {...describedBy("plan-until", { error: fieldError(e, "end.date") })}
+                type="date"
+                value={form.until}
+                onInput={(ev) => set({ until: ev.currentTarget.value })}
+              />
+            </Field>
+          )}
+        </fieldset>
+        <section class="result" aria-live="polite" aria-label="Preview">
+          <h3>Preview</h3>
+          {preview.value ? (
+            <>
+              <p>
+                {preview.value.dose
+                  ? `${formatAmount(preview.value.dose.amount, preview.value.dose.unit, substance.step)} per dose${preview.value.dose.isStartDose ? " (the start dose)" : ""}`
+                  : "No dose can be proposed without your weight: give the dose, or add your weight in Settings."}
+                ; {preview.value.occurrences.length} doses, at least {preview.value.intervalDays}{" "}
+                days apart.
+              </p>
+              {preview.value.warnings.map((w) => (
+                <p key={w.code + w.message} class="notice caution">
+                  {w.message}
+                </p>
+              ))}
+              <p>First doses:</p>
+              <ul>
+                {upcoming.map((o) => (
+                  <li key={o.at}>{formatWhen(o.at, timeZone)}</li>
+                ))}
+              </ul>
+              <div class="calendar-head actions">
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => setPreviewMonth(shiftMonth(shownMonth, -1))}
+                >
+                  <span aria-hidden="true">←</span> Earlier
+                  <span class="visually-hidden"> month</span>
+                </button>
+                <h4>{monthName(shownMonth)}</h4>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => setPreviewMonth(shiftMonth(shownMonth, 1))}
+                >
+                  Later<span class="visually-hidden"> month</span> <span aria-hidden="true">→</span>
+                </button>
+              </div>
+              <MonthCalendar
+                month={shownMonth}
+                statuses={plannedDays}
+                breaks={[]}
+                caption={`Preview, ${monthName(shownMonth)}`}
+              />
+            </>
+          ) : (
+            <p class="notice warning" role="alert">
+              {preview.error instanceof Error ? preview.error.message : "This plan cannot be made."}
+            </p>
+          )}
+        </section>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.acceptRisk}
+            onChange={(ev) => set({ acceptRisk: ev.currentTarget.checked })}
+          />
+          I choose to dose closer than Titrate's minimum interval, and accept the risk
+        </label>
+        <div class="actions">
+          <button type="submit" class="button" disabled={submit.busy || !preview.value}>
+            {submit.busy ? "Saving…" : "Create plan"}
+          </button>
+          <button type="button" class="button secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
 }

@@ -1,4 +1,451 @@
-/** The prepare screen (being built). */
-export default function Screen() {
-  return <h1>prepare</h1>;
+/**
+ * Prepare: the solution and nasal-spray calculators of src/core/preparation (FACTS MEAS-1,
+ * MEAS-2, MEAS-3), each dose checked against the ceiling first (checkAmountAgainstCeiling,
+ * FACTS K-DOSE-1, P-DOSE-1), and a printable label for the bottle. Nothing here needs the
+ * server: it works offline and before signing in.
+ */
+import { useState } from "preact/hooks";
+import { checkAmountAgainstCeiling } from "../../core/dose.ts";
+import { defaultTools, type MeasuringTools } from "../../core/preparation/measurement.ts";
+import { calculateSolution } from "../../core/preparation/solution.ts";
+import { planSolution } from "../../core/preparation/solution-plan.ts";
+import { calculateSpray, TYPICAL_ML_PER_SPRAY } from "../../core/preparation/spray.ts";
+import { convert, formatAmount, formatNumber } from "../../core/units.ts";
+import { fieldError } from "../api.ts";
+import { useOptionalApp } from "../app-context.ts";
+import { describedBy, Field } from "../components/field.tsx";
+import { getSubstance, substances } from "../lib/substances.ts";
+import { formatDate, localDate } from "../lib/time.ts";
+
+type Tab = "solution" | "spray" | "label";
+
+const num = (text: string): number | undefined => {
+  if (text.trim() === "") return undefined;
+  const n = Number(text.trim().replace(",", "."));
+  return Number.isFinite(n) ? n : Number.NaN;
+};
+
+function errorOf(run: () => unknown): { value: unknown; error: unknown } {
+  try {
+    return { value: run(), error: null };
+  } catch (error) {
+    return { value: null, error };
+  }
+}
+
+export default function PrepareScreen() {
+  const [tab, setTab] = useState<Tab>("solution");
+  const app = useOptionalApp();
+  const [substanceId, setSubstanceId] = useState("ketamine");
+  const [dose, setDose] = useState("");
+  const substance = getSubstance(substanceId);
+  const weightKg = app?.profile?.weightKg ?? undefined;
+  const doseAmount = num(dose);
+  // The dose in the substance's unit, checked against the ceiling before any preparation.
+  const checked =
+    doseAmount === undefined
+      ? null
+      : errorOf(() => {
+          if (!(doseAmount > 0)) {
+            throw Object.assign(new Error("must be a number above 0"), {
+              fields: [{ path: "dose", message: "must be a number above 0" }],
+            });
+          }
+          return checkAmountAgainstCeiling(substance, doseAmount, weightKg);
+        });
+  const doseMg =
+    checked && !checked.error && doseAmount !== undefined
+      ? convert(doseAmount, substance.unit, "mg")
+      : null;
+  const tabs: [Tab, string][] = [
+    ["solution", "Solution"],
+    ["spray", "Nasal spray"],
+    ["label", "Bottle label"],
+  ];
+  return (
+    <>
+      <h1>Prepare</h1>
+      <p>
+        Measure by volume: dissolve a weighed amount in distilled water, then draw each dose with a
+        syringe or count sprays. More dilute is safer and easier to measure (FACTS MEAS-1).
+      </p>
+      <div class="tabs" role="tablist" aria-label="Calculators">
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            class="tab link-button"
+            aria-selected={tab === id}
+            aria-current={tab === id ? "page" : undefined}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {tab !== "label" ? (
+        <fieldset>
+          <legend>The dose</legend>
+          <Field id="prep-substance" label="Substance">
+            <select
+              id="prep-substance"
+              value={substanceId}
+              onChange={(e) => setSubstanceId(e.currentTarget.value)}
+            >
+              {substances.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            id="prep-dose"
+            label="Dose per use"
+            error={
+              checked?.error
+                ? (fieldError(checked.error, "dose") ?? String((checked.error as Error).message))
+                : undefined
+            }
+            aside={substance.unit}
+          >
+            <input
+              {...describedBy("prep-dose", { error: checked?.error ? "x" : undefined })}
+              inputMode="decimal"
+              autoComplete="off"
+              value={dose}
+              onInput={(e) => setDose(e.currentTarget.value)}
+            />
+          </Field>
+          {checked && !checked.error
+            ? (checked.value as string[]).map((n) => (
+                <p key={n} class="hint">
+                  {n.replace("add --weight", "add your weight in Settings")}
+                </p>
+              ))
+            : null}
+        </fieldset>
+      ) : null}
+      {tab === "solution" ? <SolutionCalculator doseMg={doseMg} substanceId={substanceId} /> : null}
+      {tab === "spray" ? <SprayCalculator doseMg={doseMg} substanceId={substanceId} /> : null}
+      {tab === "label" ? <BottleLabel /> : null}
+    </>
+  );
+}
+
+function Messages({ warnings, notes }: { warnings: readonly string[]; notes: readonly string[] }) {
+  return (
+    <>
+      {warnings.map((w) => (
+        <p key={w} class="notice warning">
+          {w}
+        </p>
+      ))}
+      {notes.map((n) => (
+        <p key={n} class="hint">
+          {n}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function percent(fraction: number): string {
+  return `±${formatNumber(fraction * 100, 1)} %`;
+}
+
+function SolutionCalculator({
+  doseMg,
+  substanceId,
+}: {
+  doseMg: number | null;
+  substanceId: string;
+}) {
+  const substance = getSubstance(substanceId);
+  const [mass, setMass] = useState("");
+  const [volume, setVolume] = useState("");
+  const [scale, setScale] = useState(String(defaultTools.scaleResolutionMg));
+  const [accuracy, setAccuracy] = useState("");
+  const [solvent, setSolvent] = useState(String(defaultTools.solventResolutionMl));
+  const [syringe, setSyringe] = useState(String(defaultTools.syringeResolutionMl));
+  const tools: MeasuringTools = {
+    scaleResolutionMg: num(scale) ?? defaultTools.scaleResolutionMg,
+    scaleAccuracyMg: num(accuracy),
+    solventResolutionMl: num(solvent) ?? defaultTools.solventResolutionMl,
+    syringeResolutionMl: num(syringe) ?? defaultTools.syringeResolutionMl,
+  };
+  const massMg = num(mass);
+  const volumeMl = num(volume);
+  const proposing = massMg === undefined && volumeMl === undefined;
+  const outcome =
+    doseMg === null
+      ? null
+      : errorOf(() =>
+          proposing
+            ? planSolution({
+                doseMg,
+                tools,
+                solubilityMgPerMl: substance.solubilityMgPerMl,
+                intervalDays: substance.minIntervalDays,
+              })
+            : calculateSolution({
+                massMg: massMg ?? Number.NaN,
+                solutionVolumeMl: volumeMl ?? Number.NaN,
+                doseMg,
+                tools,
+                solubilityMgPerMl: substance.solubilityMgPerMl,
+              }),
+        );
+  const result = outcome?.value as ReturnType<typeof calculateSolution> & {
+    massMg?: number;
+    solventVolumeMl?: number;
+  };
+  const e = outcome?.error;
+  return (
+    <section aria-labelledby="solution-title">
+      <h2 id="solution-title">Solution</h2>
+      <p class="hint">Leave the mass and the volume empty to get a proposal.</p>
+      <div class="filters">
+        <Field id="sol-mass" label="Mass dissolved" error={fieldError(e, "mass")} aside="mg">
+          <input
+            {...describedBy("sol-mass", { error: fieldError(e, "mass") })}
+            inputMode="decimal"
+            value={mass}
+            onInput={(ev) => setMass(ev.currentTarget.value)}
+          />
+        </Field>
+        <Field id="sol-volume" label="Final volume" error={fieldError(e, "volume")} aside="ml">
+          <input
+            {...describedBy("sol-volume", { error: fieldError(e, "volume") })}
+            inputMode="decimal"
+            value={volume}
+            onInput={(ev) => setVolume(ev.currentTarget.value)}
+          />
+        </Field>
+      </div>
+      <details>
+        <summary>Your measuring tools</summary>
+        <div class="filters">
+          <Field id="sol-scale" label="Scale reads to" aside="mg">
+            <input
+              id="sol-scale"
+              inputMode="decimal"
+              value={scale}
+              onInput={(ev) => setScale(ev.currentTarget.value)}
+            />
+          </Field>
+          <Field id="sol-accuracy" label="Scale's stated accuracy (±)" aside="mg">
+            <input
+              id="sol-accuracy"
+              inputMode="decimal"
+              value={accuracy}
+              onInput={(ev) => setAccuracy(ev.currentTarget.value)}
+            />
+          </Field>
+          <Field id="sol-solvent" label="Water measured to" aside="ml">
+            <input
+              id="sol-solvent"
+              inputMode="decimal"
+              value={solvent}
+              onInput={(ev) => setSolvent(ev.currentTarget.value)}
+            />
+          </Field>
+          <Field id="sol-syringe" label="Syringe marks every" aside="ml">
+            <input
+              id="sol-syringe"
+              inputMode="decimal"
+              value={syringe}
+              onInput={(ev) => setSyringe(ev.currentTarget.value)}
+            />
+          </Field>
+        </div>
+      </details>
+      {doseMg === null ? <p class="muted">Give the dose above first.</p> : null}
+      {e && !fieldError(e, "mass") && !fieldError(e, "volume") ? (
+        <p class="notice warning" role="alert">
+          {(e as Error).message}
+        </p>
+      ) : null}
+      {result ? (
+        <div class="result" aria-live="polite">
+          {proposing && result.massMg !== undefined ? (
+            <p class="big">
+              Dissolve {formatAmount(result.massMg, "mg")} in water to{" "}
+              {formatAmount(result.solventVolumeMl ?? 0, "ml")}
+            </p>
+          ) : null}
+          <p>
+            Concentration: <strong>{formatNumber(result.concentrationMgPerMl, 3)} mg/ml</strong>
+          </p>
+          <p>
+            Each dose: draw <strong>{formatAmount(result.doseVolumeMl, "ml")}</strong>, which holds{" "}
+            {formatAmount(convert(result.deliveredMg, "mg", substance.unit), substance.unit)} (
+            {percent(result.relativeUncertainty)}, an estimate)
+          </p>
+          <p>The bottle holds {result.doses} doses.</p>
+          <Messages warnings={result.warnings} notes={result.notes} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function SprayCalculator({ doseMg, substanceId }: { doseMg: number | null; substanceId: string }) {
+  const substance = getSubstance(substanceId);
+  const [concentration, setConcentration] = useState("");
+  const [perSpray, setPerSpray] = useState("");
+  const c = num(concentration);
+  const ml = num(perSpray);
+  const outcome =
+    doseMg === null || c === undefined
+      ? null
+      : errorOf(() =>
+          calculateSpray({
+            concentrationMgPerMl: c,
+            volume: ml === undefined ? { kind: "assumed" } : { kind: "volume", mlPerSpray: ml },
+            doseMg,
+            solubilityMgPerMl: substance.solubilityMgPerMl,
+          }),
+        );
+  const result = outcome?.value as ReturnType<typeof calculateSpray> | null;
+  const e = outcome?.error;
+  return (
+    <section aria-labelledby="spray-title">
+      <h2 id="spray-title">Nasal spray</h2>
+      <div class="filters">
+        <Field id="spray-concentration" label="Concentration" aside="mg/ml">
+          <input
+            id="spray-concentration"
+            inputMode="decimal"
+            value={concentration}
+            onInput={(ev) => setConcentration(ev.currentTarget.value)}
+          />
+        </Field>
+        <Field
+          id="spray-volume"
+          label="Volume per spray"
+          hint={`Empty: a typical ${TYPICAL_ML_PER_SPRAY} ml (FACTS MEAS-3).`}
+          error={fieldError(e, "sprayVolume")}
+          aside="ml"
+        >
+          <input
+            {...describedBy("spray-volume", { hint: true, error: fieldError(e, "sprayVolume") })}
+            inputMode="decimal"
+            value={perSpray}
+            onInput={(ev) => setPerSpray(ev.currentTarget.value)}
+          />
+        </Field>
+      </div>
+      {doseMg === null ? <p class="muted">Give the dose above first.</p> : null}
+      {result ? (
+        <div class="result" aria-live="polite">
+          <p class="big">
+            {result.sprays} spray{result.sprays === 1 ? "" : "s"}
+          </p>
+          <p>
+            {formatAmount(result.mgPerSpray, "mg")} per spray (
+            {formatAmount(result.mlPerSpray, "ml")}); {result.sprays} deliver{" "}
+            {formatAmount(result.deliveredMg, "mg")}.
+          </p>
+          {result.alternatives.length > 0 ? (
+            <>
+              <p>Concentrations that make the dose a whole number of sprays:</p>
+              <ul>
+                {result.alternatives.map((a) => (
+                  <li key={a.sprays}>
+                    {a.sprays} spray{a.sprays === 1 ? "" : "s"}:{" "}
+                    {formatNumber(a.concentrationMgPerMl, 1)} mg/ml
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <Messages
+            warnings={result.warnings.map((w) =>
+              w.replace(/pass --calibration 10:<grams>/u, "enter the volume per spray"),
+            )}
+            notes={result.notes}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function BottleLabel() {
+  const [label, setLabel] = useState("");
+  const [substanceId, setSubstanceId] = useState("ketamine");
+  const [concentration, setConcentration] = useState("");
+  const [made, setMade] = useState(() =>
+    localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+  );
+  const [perSpray, setPerSpray] = useState("");
+  const c = num(concentration);
+  const ml = num(perSpray);
+  return (
+    <section aria-labelledby="label-title">
+      <h2 id="label-title">Bottle label</h2>
+      <p>Label every bottle with what is in it, how strong, and when it was made (FACTS MEAS-1).</p>
+      <Field id="label-name" label="Batch label">
+        <input id="label-name" value={label} onInput={(ev) => setLabel(ev.currentTarget.value)} />
+      </Field>
+      <Field id="label-substance" label="Substance">
+        <select
+          id="label-substance"
+          value={substanceId}
+          onChange={(ev) => setSubstanceId(ev.currentTarget.value)}
+        >
+          {substances.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div class="filters">
+        <Field id="label-concentration" label="Concentration" aside="mg/ml">
+          <input
+            id="label-concentration"
+            inputMode="decimal"
+            value={concentration}
+            onInput={(ev) => setConcentration(ev.currentTarget.value)}
+          />
+        </Field>
+        <Field id="label-spray" label="Per spray (optional)" aside="ml">
+          <input
+            id="label-spray"
+            inputMode="decimal"
+            value={perSpray}
+            onInput={(ev) => setPerSpray(ev.currentTarget.value)}
+          />
+        </Field>
+      </div>
+      <Field id="label-date" label="Made on">
+        <input
+          id="label-date"
+          type="date"
+          value={made}
+          onInput={(ev) => setMade(ev.currentTarget.value)}
+        />
+      </Field>
+      <section class="label-preview" aria-label="Label preview">
+        <p class="label-big">{label || "Batch"}</p>
+        <p>{getSubstance(substanceId).name}</p>
+        <p class="label-big">
+          {c !== undefined && !Number.isNaN(c) ? `${formatNumber(c, 3)} mg/ml` : "— mg/ml"}
+        </p>
+        {ml !== undefined && c !== undefined && !Number.isNaN(ml * c) ? (
+          <p>
+            {formatNumber(ml * c, 3)} mg per spray ({formatNumber(ml, 3)} ml)
+          </p>
+        ) : null}
+        <p>Made {made ? formatDate(made) : "—"}</p>
+        <p>Keep away from children. Not for anyone else.</p>
+      </section>
+      <button type="button" class="button" onClick={() => window.print()}>
+        Print label
+      </button>
+    </section>
+  );
 }

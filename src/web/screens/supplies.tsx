@@ -1,4 +1,347 @@
-/** The supplies screen (being built). */
-export default function Screen() {
-  return <h1>supplies</h1>;
+/**
+ * Supplies: batches (what you have, its form and concentration, the pump's volume per
+ * spray) and their reagent tests, with the colours the catalog expects for each reagent
+ * (FACTS TEST-1, P-TEST-1).
+ */
+import { useState } from "preact/hooks";
+import { batchForms } from "../../core/schemas/journal.ts";
+import { api, fieldError, otherErrors } from "../api.ts";
+import { useTimeZone } from "../app-context.ts";
+import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { FindingList } from "../components/findings.tsx";
+import { LoadError, listOf } from "../components/load.tsx";
+import { getSubstance, substanceName, substances } from "../lib/substances.ts";
+import { formatWhen, fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
+import type { Batch, Finding } from "../types.ts";
+import { useApi } from "../use-api.ts";
+import { useSubmit } from "../use-submit.ts";
+
+const formNames: Readonly<Record<string, string>> = {
+  powder: "powder",
+  solution: "solution (in a bottle)",
+  spray: "nasal spray",
+  blotter: "blotter",
+  capsule: "capsule",
+  dried: "dried (mushrooms)",
+  other: "other",
+};
+
+const numberOrNull = (text: string) => {
+  if (text.trim() === "") return null;
+  const n = Number(text.replace(",", "."));
+  return Number.isNaN(n) ? text : n;
+};
+
+export default function SuppliesScreen() {
+  const batches = useApi<{ batches: Batch[] } | Batch[]>("/api/v1/batches");
+  const list = listOf(batches.data, "batches");
+  return (
+    <>
+      <h1>Supplies</h1>
+      <p>
+        Record each batch you have, and test it every time: street supply is often not what it
+        claims (FACTS TEST-2).
+      </p>
+      <LoadError error={batches.error} />
+      {list.length === 0 && !batches.loading ? <p class="muted">No batches yet.</p> : null}
+      {list.map((b) => (
+        <BatchCard key={b.id} batch={b} onChange={batches.reload} />
+      ))}
+      <NewBatch onCreated={batches.reload} />
+    </>
+  );
+}
+
+function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
+  const [substance, setSubstance] = useState("ketamine");
+  const [label, setLabel] = useState("");
+  const [form, setForm] = useState<string>("spray");
+  const [concentration, setConcentration] = useState("");
+  const [mlPerSpray, setMlPerSpray] = useState("");
+  const [purity, setPurity] = useState("");
+  const [findings, setFindings] = useState<readonly Finding[]>([]);
+  const submit = useSubmit(
+    () =>
+      api.post<{ findings?: Finding[] } | undefined>("/api/v1/batches", {
+        substance,
+        label: label.trim(),
+        form,
+        concentrationMgPerMl: numberOrNull(concentration),
+        mlPerSpray: form === "spray" ? numberOrNull(mlPerSpray) : null,
+        purityPercent: numberOrNull(purity),
+      }),
+    async (answer) => {
+      setLabel("");
+      setConcentration("");
+      setMlPerSpray("");
+      setPurity("");
+      setFindings(answer?.findings ?? []);
+      await onCreated();
+    },
+  );
+  const e = submit.error;
+  const liquid = form === "spray" || form === "solution";
+  return (
+    <section class="card" aria-labelledby="new-batch-title">
+      <h2 id="new-batch-title">Add a batch</h2>
+      <form onSubmit={submit.submit} noValidate>
+        <FormErrors
+          messages={otherErrors(e, [
+            "substance",
+            "label",
+            "form",
+            "concentrationMgPerMl",
+            "mlPerSpray",
+            "purityPercent",
+          ])}
+        />
+        <Field id="batch-substance" label="Substance" error={fieldError(e, "substance")}>
+          <select
+            {...describedBy("batch-substance", { error: fieldError(e, "substance") })}
+            value={substance}
+            onChange={(ev) => setSubstance(ev.currentTarget.value)}
+          >
+            {substances.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="batch-label"
+          label="Label"
+          hint="A name you will recognise, as on the bottle: “Spray A”."
+          error={fieldError(e, "label")}
+        >
+          <input
+            {...describedBy("batch-label", { hint: true, error: fieldError(e, "label") })}
+            autoComplete="off"
+            value={label}
+            onInput={(ev) => setLabel(ev.currentTarget.value)}
+          />
+        </Field>
+        <Field id="batch-form" label="Form" error={fieldError(e, "form")}>
+          <select
+            {...describedBy("batch-form", { error: fieldError(e, "form") })}
+            value={form}
+            onChange={(ev) => setForm(ev.currentTarget.value)}
+          >
+            {batchForms.map((f) => (
+              <option key={f} value={f}>
+                {formNames[f] ?? f}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {liquid ? (
+          <Field
+            id="batch-concentration"
+            label="Concentration"
+            hint="mg of substance per ml of liquid (see Prepare to work it out)."
+            error={fieldError(e, "concentrationMgPerMl")}
+            aside="mg/ml"
+          >
+            <input
+              {...describedBy("batch-concentration", {
+                hint: true,
+                error: fieldError(e, "concentrationMgPerMl"),
+              })}
+              inputMode="decimal"
+              autoComplete="off"
+              value={concentration}
+              onInput={(ev) => setConcentration(ev.currentTarget.value)}
+            />
+          </Field>
+        ) : null}
+        {form === "spray" ? (
+          <Field
+            id="batch-spray"
+            label="Volume per spray"
+            hint="A typical pump gives about 0.1 ml per spray; calibrate yours by weighing 10 sprays of water (1 ml ≈ 1 g), FACTS MEAS-3."
+            error={fieldError(e, "mlPerSpray")}
+            aside="ml per spray"
+          >
+            <input
+              {...describedBy("batch-spray", { hint: true, error: fieldError(e, "mlPerSpray") })}
+              inputMode="decimal"
+              autoComplete="off"
+              value={mlPerSpray}
+              onInput={(ev) => setMlPerSpray(ev.currentTarget.value)}
+            />
+          </Field>
+        ) : null}
+        <Field
+          id="batch-purity"
+          label="Purity (optional)"
+          hint="Only if a drug-checking service measured it. It never raises what Titrate allows (FACTS DESIGN-1)."
+          error={fieldError(e, "purityPercent")}
+          aside="%"
+        >
+          <input
+            {...describedBy("batch-purity", { hint: true, error: fieldError(e, "purityPercent") })}
+            inputMode="decimal"
+            autoComplete="off"
+            value={purity}
+            onInput={(ev) => setPurity(ev.currentTarget.value)}
+          />
+        </Field>
+        <button type="submit" class="button" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : "Add batch"}
+        </button>
+      </form>
+      <FindingList findings={findings} title="What Titrate noticed" />
+    </section>
+  );
+}
+
+function BatchCard({ batch, onChange }: { batch: Batch; onChange: () => Promise<void> }) {
+  const timeZone = useTimeZone();
+  const substance = getSubstance(batch.substance);
+  return (
+    <section class="card" aria-labelledby={`batch-${batch.id}`}>
+      <h2 id={`batch-${batch.id}`}>{batch.label}</h2>
+      <dl class="facts">
+        <dt>Substance</dt>
+        <dd>{substanceName(batch.substance)}</dd>
+        <dt>Form</dt>
+        <dd>{formNames[batch.form] ?? batch.form}</dd>
+        {batch.concentrationMgPerMl !== null ? (
+          <>
+            <dt>Concentration</dt>
+            <dd>{batch.concentrationMgPerMl} mg/ml</dd>
+          </>
+        ) : null}
+        {batch.mlPerSpray !== null ? (
+          <>
+            <dt>Per spray</dt>
+            <dd>
+              {batch.mlPerSpray} ml
+              {batch.concentrationMgPerMl !== null
+                ? ` (${Math.round(batch.mlPerSpray * batch.concentrationMgPerMl * 1000) / 1000} mg)`
+                : ""}
+            </dd>
+          </>
+        ) : null}
+        {batch.purityPercent !== null ? (
+          <>
+            <dt>Purity</dt>
+            <dd>{batch.purityPercent} %</dd>
+          </>
+        ) : null}
+      </dl>
+      <h3>Reagent tests</h3>
+      {batch.reagentTests.length === 0 ? (
+        <p class="notice caution">Not tested yet. Test before you use it (FACTS TEST-2).</p>
+      ) : (
+        <ul>
+          {batch.reagentTests.map((t) => (
+            <li key={t.id}>
+              {formatWhen(t.at, timeZone)}: <strong>{t.reagent}</strong> — “{t.result}”:{" "}
+              {t.verdict === "match"
+                ? "as expected"
+                : t.verdict === "mismatch"
+                  ? "NOT as expected: do not use it"
+                  : "cannot tell"}
+            </li>
+          ))}
+        </ul>
+      )}
+      {substance.reagents.length > 0 ? (
+        <details>
+          <summary>Colours to expect for {substanceName(batch.substance)}</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Reagent</th>
+                <th scope="col">Expected</th>
+              </tr>
+            </thead>
+            <tbody>
+              {substance.reagents.map((r) => (
+                <tr key={r.reagent}>
+                  <td>{r.reagent}</td>
+                  <td>
+                    {r.expected}
+                    {r.uncertain ? " (weak evidence)" : ""}{" "}
+                    <span class="sources">FACTS {r.facts.join(", ")}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="hint">Reagents show what a substance is, not its purity or amount.</p>
+        </details>
+      ) : null}
+      <NewTest batch={batch} onAdded={onChange} />
+    </section>
+  );
+}
+
+function NewTest({ batch, onAdded }: { batch: Batch; onAdded: () => Promise<void> }) {
+  const timeZone = useTimeZone();
+  const substance = getSubstance(batch.substance);
+  const [reagent, setReagent] = useState(substance.reagents[0]?.reagent ?? "");
+  const [result, setResult] = useState("");
+  const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
+  const [findings, setFindings] = useState<readonly Finding[]>([]);
+  const submit = useSubmit(
+    () =>
+      api.post<{ findings?: Finding[] } | undefined>(
+        `/api/v1/batches/${encodeURIComponent(batch.id)}/tests`,
+        { reagent: reagent.trim(), result: result.trim(), at: fromLocalInput(when, timeZone) },
+      ),
+    async (answer) => {
+      setResult("");
+      setFindings(answer?.findings ?? []);
+      await onAdded();
+    },
+  );
+  const e = submit.error;
+  const id = `test-${batch.id}`;
+  return (
+    <form onSubmit={submit.submit} noValidate aria-label={`Record a test of ${batch.label}`}>
+      <h3>Record a test</h3>
+      <FormErrors messages={otherErrors(e, ["reagent", "result", "at"])} />
+      <Field id={`${id}-reagent`} label="Reagent" error={fieldError(e, "reagent")}>
+        <input
+          {...describedBy(`${id}-reagent`, { error: fieldError(e, "reagent") })}
+          list={`${id}-reagents`}
+          autoComplete="off"
+          value={reagent}
+          onInput={(ev) => setReagent(ev.currentTarget.value)}
+        />
+        <datalist id={`${id}-reagents`}>
+          {substance.reagents.map((r) => (
+            <option key={r.reagent} value={r.reagent} />
+          ))}
+        </datalist>
+      </Field>
+      <Field
+        id={`${id}-result`}
+        label="What you saw"
+        hint="In your words: “dark purple within a minute”, “no change”."
+        error={fieldError(e, "result")}
+      >
+        <input
+          {...describedBy(`${id}-result`, { hint: true, error: fieldError(e, "result") })}
+          autoComplete="off"
+          value={result}
+          onInput={(ev) => setResult(ev.currentTarget.value)}
+        />
+      </Field>
+      <Field id={`${id}-at`} label="When" error={fieldError(e, "at")}>
+        <input
+          {...describedBy(`${id}-at`, { error: fieldError(e, "at") })}
+          type="datetime-local"
+          value={when}
+          onInput={(ev) => setWhen(ev.currentTarget.value)}
+        />
+      </Field>
+      <button type="submit" class="button secondary" disabled={submit.busy}>
+        {submit.busy ? "Saving…" : "Record test"}
+      </button>
+      <FindingList findings={findings} title="What the test means" />
+    </form>
+  );
 }

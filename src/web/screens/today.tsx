@@ -8,6 +8,7 @@ import type { Range, RouteData } from "../../core/substances/substance.ts";
 import { api } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
 import { FindingList } from "../components/findings.tsx";
+import { LoadError, listOf } from "../components/load.tsx";
 import { amountText } from "../lib/format.ts";
 import { formatClock, formatWhen, localDate, relativeText } from "../lib/time.ts";
 import { followLink } from "../router.ts";
@@ -59,21 +60,6 @@ export function TodayScreen() {
         </>
       ) : null}
     </>
-  );
-}
-
-/** A list answer, whether the route wraps it in an object or not. */
-export function listOf<T>(answer: T[] | Record<string, T[]> | undefined, key: string): T[] {
-  if (!answer) return [];
-  if (Array.isArray(answer)) return answer;
-  return answer[key] ?? [];
-}
-
-export function LoadError({ error }: { error: unknown }) {
-  return (
-    <div class="notice warning" role="alert">
-      <p>{error instanceof Error ? error.message : String(error)}</p>
-    </div>
   );
 }
 
