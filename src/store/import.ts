@@ -7,11 +7,15 @@
  *
  * To add a source: write `import-<name>.ts` exporting `source: ImportSource`, and list it in
  * `importSources` below. Nothing else changes.
+ *
+ * After the merge, import-review.ts works out what the import added and which safety findings
+ * the imported history brings (a dry run does that too, then rolls back).
  */
 import type { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import type { ExportedProfile, ExportedUser, JournalTables } from "../core/schemas/export.ts";
-import { type ImportReport, mergeIntoAccount } from "./import-merge.ts";
+import { type ImportResult, mergeAndReview } from "./import-review.ts";
+import type { ImportSummary } from "./import-summary.ts";
 import { findOwner, findUserByName } from "./repos/users.ts";
 import type { Store } from "./store.ts";
 
@@ -21,6 +25,11 @@ export interface ImportPayload {
   readonly user: ExportedUser | null;
   readonly profile: ExportedProfile | null;
   readonly tables: JournalTables;
+  /**
+   * For a source that maps another app's format: what became of each entry of the file, told
+   * after the merge with the ids it added (an entry imported before is not added again).
+   */
+  readonly summarize?: (added: ReadonlySet<string>) => ImportSummary;
 }
 
 export interface ImportSourceContext {
@@ -44,6 +53,7 @@ export interface ImportSource {
 /** Every source, loaded only when asked for. */
 export const importSources: Readonly<Record<string, () => Promise<ImportSource>>> = {
   titrate: async () => (await import("./import-titrate.ts")).source,
+  psychonautwiki: async () => (await import("./import-psychonautwiki.ts")).source,
 };
 
 /** The default source: Titrate's own JSON export. */
@@ -68,17 +78,45 @@ export interface ImportOptions {
   /** The account to import into (default: the owner; in an empty journal, the file's own). */
   readonly username?: string | undefined;
   readonly now: Temporal.Instant;
+  /** Check and merge, report what would happen, then roll everything back. */
+  readonly dryRun?: boolean | undefined;
 }
 
 /**
  * Validates the file completely, then writes it in one transaction: all of it or nothing.
  * Into an empty journal the file's account is created and everything restored; into an
  * existing account only records it does not have are added (docs/decisions.md, "Data").
+ * A dry run goes through the same merge and rolls it back, so its report is exactly what a
+ * real import would say.
  */
-export async function importJournal(store: Store, options: ImportOptions): Promise<ImportReport> {
+export async function importJournal(store: Store, options: ImportOptions): Promise<ImportResult> {
   const timeZone = await targetTimeZone(store, options.username);
   const payload = options.source.read(options.bytes, { now: options.now, timeZone });
-  return store.transaction((tx) => mergeIntoAccount(tx, payload, { username: options.username }));
+  const target = {
+    source: options.source.id,
+    username: options.username,
+    now: options.now,
+    dryRun: options.dryRun === true,
+  };
+  if (!options.dryRun) return store.transaction((tx) => mergeAndReview(tx, payload, target));
+  try {
+    await store.transaction(async (tx) => {
+      throw new RolledBack(await mergeAndReview(tx, payload, target));
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.report;
+    throw error;
+  }
+  throw new Error("unreachable: a dry run always rolls back");
+}
+
+/** Thrown out of a dry run's transaction so that it rolls back, carrying the report. */
+class RolledBack extends Error {
+  readonly report: ImportResult;
+  constructor(report: ImportResult) {
+    super("dry run");
+    this.report = report;
+  }
 }
 
 async function targetTimeZone(store: Store, username: string | undefined): Promise<string | null> {
