@@ -35,9 +35,4 @@ export class Fingerprints {
     const hash = createHash("sha256").update(`${key}#${occurrence}`).digest("hex").slice(0, 32);
     return `${FINGERPRINT_PREFIX}:${kind}:${hash}`;
   }
-
-  /** How many records so far had this identity (1 for the first). */
-  count(kind: FingerprintKind, identity: readonly (string | number | null)[]): number {
-    return this.#seen.get(JSON.stringify([kind, ...identity])) ?? 0;
-  }
 }
