@@ -147,6 +147,33 @@ export interface Database {
     expires_at: Instant;
     user_agent: string | null;
   };
+  experiments: {
+    id: string;
+    user_id: string;
+    substance: string;
+    outcome: string;
+    code_a: string;
+    code_b: string;
+    start_date: string;
+    interval_days: number;
+    sessions: number;
+    block_size: number;
+    time_zone: string;
+    sealed_allocation: string;
+    seal_secret: string;
+    created_at: Instant;
+    unblinded_at: Instant | null;
+    unblinded_early: Bool | null;
+    unblind_reason: string | null;
+    active_code: string | null;
+  };
+  experiment_guesses: {
+    experiment_id: string;
+    user_id: string;
+    session: number;
+    guess: string;
+    guessed_at: Instant;
+  };
   api_tokens: {
     id: string;
     token_hash: string;

@@ -22,6 +22,7 @@ export const idPrefixes = {
   notes: "not",
   sessions: "ses",
   api_tokens: "tok",
+  experiments: "exp",
 } as const;
 export type IdTable = keyof typeof idPrefixes;
 

@@ -1,0 +1,397 @@
+/**
+ * The blinded self-experiment's actions, shared by `titrate experiment` and the API: start,
+ * the code of the day, a guess, unblinding and the results. Before unblinding nothing here
+ * hands out the allocation: only today's code, to the person about to take it.
+ */
+import { Temporal } from "temporal-polyfill";
+import { TitrateError } from "../../core/errors.ts";
+import { dailyRatings } from "../../core/insights/daily-series.ts";
+import {
+  allocateSessions,
+  type CodeSlot,
+  checkExperimentDesign,
+  DEFAULT_EXPERIMENT_SESSIONS,
+  defaultIntervalDays,
+  EXPERIMENT_BLOCK_SIZE,
+  experimentCodes,
+  sessionDates,
+} from "../../core/insights/experiment-design.ts";
+import {
+  type ExperimentResults,
+  experimentResults,
+} from "../../core/insights/experiment-results.ts";
+import { seededRandom } from "../../core/insights/random.ts";
+import {
+  ExperimentGuessInput,
+  ExperimentStartInput,
+  ExperimentUnblindInput,
+} from "../../core/schemas/experiment.ts";
+import { parseWith } from "../../core/schemas/validate.ts";
+import { formatInstant } from "../../core/time.ts";
+import { newSeed, type Seed, sealSeed, secureDraw, unsealSeed } from "../experiment-seal.ts";
+import { newId } from "../ids.ts";
+import { checkIns, listEvents } from "../repos/events.ts";
+import {
+  type ExperimentRecord,
+  type GuessRecord,
+  insertExperiment,
+  latestExperiment,
+  listGuesses,
+  recordUnblinding,
+  saveGuess,
+} from "../repos/experiments.ts";
+import type { Store } from "../store.ts";
+import { requireProfile } from "./profile.ts";
+
+export type ExperimentState = "upcoming" | "running" | "finished" | "unblinded";
+
+export interface ExperimentView {
+  readonly id: string;
+  readonly substance: string;
+  readonly outcome: string;
+  /** The two codes to label the preparations with. */
+  readonly codes: readonly [string, string];
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly intervalDays: number;
+  readonly sessions: number;
+  readonly blockSize: number;
+  readonly timeZone: string;
+  readonly createdAt: string;
+  /** upcoming: before the first session; finished: every session done, ready to unblind. */
+  readonly state: ExperimentState;
+  /** Dates only: which code falls on which session stays sealed. */
+  readonly schedule: readonly { number: number; date: string; guessed: boolean }[];
+  readonly sessionsPast: number;
+  readonly guesses: number;
+  readonly unblinding: {
+    readonly at: string;
+    readonly early: boolean;
+    readonly reason: string | null;
+    readonly activeCode: string;
+    readonly placeboCode: string;
+  } | null;
+}
+
+export interface TodayView {
+  readonly date: string;
+  readonly experimentId: string;
+  readonly state: ExperimentState;
+  /** Today's session and the code to take; null on a day without one. */
+  readonly session: {
+    readonly number: number;
+    readonly of: number;
+    readonly code: string;
+    readonly guess: "active" | "placebo" | null;
+  } | null;
+  readonly nextSession: { readonly number: number; readonly date: string } | null;
+}
+
+function todayIn(timeZone: string, now: Temporal.Instant): string {
+  return now.toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+function allocationOf(record: ExperimentRecord): CodeSlot[] {
+  return allocateSessions(record.sessions, seededRandom(unsealSeed(record.id, record.sealed)));
+}
+
+function isOver(record: ExperimentRecord, guesses: readonly GuessRecord[], today: string): boolean {
+  const last = sessionDates(record.startDate, record.intervalDays, record.sessions).at(-1) ?? "";
+  return today > last || guesses.some((g) => g.session === record.sessions);
+}
+
+function viewOf(
+  record: ExperimentRecord,
+  guesses: readonly GuessRecord[],
+  now: Temporal.Instant,
+): ExperimentView {
+  const today = todayIn(record.timeZone, now);
+  const dates = sessionDates(record.startDate, record.intervalDays, record.sessions);
+  const guessed = new Set(guesses.map((g) => g.session));
+  const state: ExperimentState = record.unblinding
+    ? "unblinded"
+    : today < record.startDate
+      ? "upcoming"
+      : isOver(record, guesses, today)
+        ? "finished"
+        : "running";
+  const { unblinding } = record;
+  return {
+    id: record.id,
+    substance: record.substance,
+    outcome: record.outcome,
+    codes: record.codes,
+    startDate: record.startDate,
+    endDate: dates.at(-1) ?? record.startDate,
+    intervalDays: record.intervalDays,
+    sessions: record.sessions,
+    blockSize: record.blockSize,
+    timeZone: record.timeZone,
+    createdAt: record.createdAt,
+    state,
+    schedule: dates.map((date, i) => ({ number: i + 1, date, guessed: guessed.has(i + 1) })),
+    sessionsPast: dates.filter((d) => d <= today).length,
+    guesses: guesses.length,
+    unblinding: unblinding
+      ? {
+          ...unblinding,
+          placeboCode: record.codes.find((c) => c !== unblinding.activeCode) ?? "",
+        }
+      : null,
+  };
+}
+
+async function requireLatest(store: Store, userId: string): Promise<ExperimentRecord> {
+  const record = await latestExperiment(store.db, userId);
+  if (!record) {
+    throw new TitrateError(
+      "EXPERIMENT_NOT_FOUND",
+      "you have no blinded experiment yet; start one with `titrate experiment start --substance ketamine`",
+    );
+  }
+  return record;
+}
+
+/**
+ * Starts an experiment: the codes and the seed from node:crypto, the seed sealed. Refused
+ * while another is not yet unblinded (EXPERIMENT_RUNNING), or with sessions closer than the
+ * substance's minimum interval (EXPERIMENT_INTERVAL_TOO_SHORT).
+ */
+export async function startExperiment(
+  store: Store,
+  userId: string,
+  input: unknown,
+  now: Temporal.Instant,
+): Promise<ExperimentView> {
+  const parsed = parseWith(ExperimentStartInput, input);
+  const profile = await requireProfile(store, userId);
+  const sessions = parsed.sessions ?? DEFAULT_EXPERIMENT_SESSIONS;
+  const intervalDays = parsed.intervalDays ?? defaultIntervalDays(parsed.substance);
+  checkExperimentDesign(parsed.substance, sessions, intervalDays);
+  const today = todayIn(profile.timeZone, now);
+  const startDate = parsed.startDate ?? today;
+  try {
+    Temporal.PlainDate.from(startDate);
+  } catch {
+    throw new TitrateError(
+      "VALIDATION_FAILED",
+      `startDate: "${startDate}" is not a date`,
+      "startDate",
+    );
+  }
+  if (startDate < today) {
+    throw new TitrateError(
+      "VALIDATION_FAILED",
+      `startDate: ${startDate} is in the past; an experiment starts today (${today}) or later`,
+      "startDate",
+    );
+  }
+  const id = newId("experiments");
+  const seed: Seed = newSeed();
+  const record: ExperimentRecord = {
+    id,
+    substance: parsed.substance,
+    outcome: parsed.outcome ?? "mood",
+    codes: experimentCodes(secureDraw),
+    startDate,
+    intervalDays,
+    sessions,
+    blockSize: EXPERIMENT_BLOCK_SIZE,
+    timeZone: profile.timeZone,
+    createdAt: formatInstant(now),
+    sealed: sealSeed(id, seed),
+    unblinding: null,
+  };
+  await store.transaction(async (tx) => {
+    const latest = await latestExperiment(tx, userId);
+    if (latest && latest.unblinding === null) {
+      throw new TitrateError(
+        "EXPERIMENT_RUNNING",
+        `experiment ${latest.id} (${latest.codes.join(" / ")}) is still blinded; unblind it before starting another`,
+      );
+    }
+    await insertExperiment(tx, userId, record);
+  });
+  return viewOf(record, [], now);
+}
+
+/** The most recent experiment, without its allocation. */
+export async function currentExperiment(
+  store: Store,
+  userId: string,
+  now: Temporal.Instant,
+): Promise<ExperimentView> {
+  const record = await requireLatest(store, userId);
+  return viewOf(record, await listGuesses(store.db, userId, record.id), now);
+}
+
+/** Today's session and the one code to take, or the next session's date. */
+export async function experimentToday(
+  store: Store,
+  userId: string,
+  now: Temporal.Instant,
+): Promise<TodayView> {
+  const record = await requireLatest(store, userId);
+  const guesses = await listGuesses(store.db, userId, record.id);
+  const view = viewOf(record, guesses, now);
+  const today = todayIn(record.timeZone, now);
+  const index = view.schedule.findIndex((s) => s.date === today);
+  const next = view.schedule.find((s) => s.date > today);
+  const blinded = record.unblinding === null;
+  const slot = blinded && index !== -1 ? allocationOf(record)[index] : undefined;
+  return {
+    date: today,
+    experimentId: record.id,
+    state: view.state,
+    session:
+      slot === undefined
+        ? null
+        : {
+            number: index + 1,
+            of: record.sessions,
+            code: slot === "A" ? record.codes[0] : record.codes[1],
+            guess: guesses.find((g) => g.session === index + 1)?.guess ?? null,
+          },
+    nextSession: blinded && next ? { number: next.number, date: next.date } : null,
+  };
+}
+
+/** Records the guess for the session on `date` (default today); replaces an earlier one. */
+export async function recordGuess(
+  store: Store,
+  userId: string,
+  input: unknown,
+  now: Temporal.Instant,
+): Promise<ExperimentView> {
+  const parsed = parseWith(ExperimentGuessInput, input);
+  const record = await requireLatest(store, userId);
+  if (record.unblinding) {
+    throw new TitrateError(
+      "EXPERIMENT_UNBLINDED",
+      `experiment ${record.id} was unblinded on ${record.unblinding.at}; guesses are closed`,
+    );
+  }
+  const today = todayIn(record.timeZone, now);
+  const date = parsed.date ?? today;
+  const dates = sessionDates(record.startDate, record.intervalDays, record.sessions);
+  const index = dates.indexOf(date);
+  if (index === -1 || date > today) {
+    const next = dates.find((d) => d >= today);
+    throw new TitrateError(
+      "EXPERIMENT_NO_SESSION",
+      `date: ${date > today ? `${date} is still ahead` : `there is no session on ${date}`}; ${next ? `the next session is on ${next}` : "every session has passed"}`,
+      "date",
+    );
+  }
+  await store.transaction((tx) =>
+    saveGuess(tx, userId, record.id, {
+      session: index + 1,
+      guess: parsed.guess,
+      guessedAt: formatInstant(now),
+    }),
+  );
+  return currentExperiment(store, userId, now);
+}
+
+/**
+ * Unblinds with the code written on the active preparation. Before the last session is
+ * done it must be asked for as early (EXPERIMENT_NOT_OVER otherwise), and it is recorded so.
+ */
+export async function unblindExperiment(
+  store: Store,
+  userId: string,
+  input: unknown,
+  now: Temporal.Instant,
+): Promise<ExperimentView> {
+  const parsed = parseWith(ExperimentUnblindInput, input);
+  const record = await requireLatest(store, userId);
+  if (record.unblinding) {
+    throw new TitrateError(
+      "EXPERIMENT_UNBLINDED",
+      `experiment ${record.id} was already unblinded on ${record.unblinding.at}`,
+    );
+  }
+  if (!record.codes.includes(parsed.activeCode)) {
+    throw new TitrateError(
+      "EXPERIMENT_CODE_UNKNOWN",
+      `activeCode: ${parsed.activeCode} is not one of this experiment's codes (${record.codes.join(", ")})`,
+      "activeCode",
+    );
+  }
+  const guesses = await listGuesses(store.db, userId, record.id);
+  const today = todayIn(record.timeZone, now);
+  const over = isOver(record, guesses, today);
+  if (!over && parsed.early !== true) {
+    const left = sessionDates(record.startDate, record.intervalDays, record.sessions).filter(
+      (d) => d >= today,
+    );
+    throw new TitrateError(
+      "EXPERIMENT_NOT_OVER",
+      `${left.length} session${left.length === 1 ? "" : "s"} remain (the last on ${left.at(-1)}); unblinding now ends the experiment early: ask for it with --early (in the API, "early": true), and it is recorded as early`,
+      "early",
+    );
+  }
+  await store.transaction((tx) =>
+    recordUnblinding(tx, userId, record.id, {
+      at: formatInstant(now),
+      early: !over,
+      reason: parsed.reason ?? null,
+      activeCode: parsed.activeCode,
+    }),
+  );
+  return currentExperiment(store, userId, now);
+}
+
+export interface ExperimentReport {
+  readonly experiment: ExperimentView;
+  readonly results: ExperimentResults;
+}
+
+/** The results of the latest experiment; EXPERIMENT_BLINDED until it is unblinded. */
+export async function experimentReport(
+  store: Store,
+  userId: string,
+  now: Temporal.Instant,
+): Promise<ExperimentReport> {
+  const record = await requireLatest(store, userId);
+  return reportOf(store, userId, record, now);
+}
+
+/** The results of `record`, which must be unblinded. */
+export async function reportOf(
+  store: Store,
+  userId: string,
+  record: ExperimentRecord,
+  now: Temporal.Instant,
+): Promise<ExperimentReport> {
+  const guesses = await listGuesses(store.db, userId, record.id);
+  const view = viewOf(record, guesses, now);
+  if (!record.unblinding) {
+    throw new TitrateError(
+      "EXPERIMENT_BLINDED",
+      `the results stay sealed until you unblind (titrate experiment unblind); ${view.sessionsPast} of ${record.sessions} sessions have passed and ${guesses.length} have a guess`,
+    );
+  }
+  const seed = unsealSeed(record.id, record.sealed);
+  const allocation = allocateSessions(record.sessions, seededRandom(seed));
+  const activeSlot: CodeSlot = record.unblinding.activeCode === record.codes[0] ? "A" : "B";
+  const journalCheckIns = await listEvents(store.db, checkIns, userId);
+  const results = experimentResults({
+    sessions: view.schedule.map((s, i) => {
+      const slot = allocation[i] ?? "A";
+      return {
+        number: s.number,
+        date: s.date,
+        slot,
+        code: slot === "A" ? record.codes[0] : record.codes[1],
+        guess: guesses.find((g) => g.session === s.number)?.guess ?? null,
+      };
+    }),
+    activeSlot,
+    outcome: record.outcome,
+    ratingsByDate: dailyRatings(journalCheckIns),
+    // A stream of its own for the randomisation test, so the report never changes.
+    random: seededRandom([seed[0] ^ 0x5bd1e995, seed[1], seed[2], seed[3] ^ 0x27d4eb2f]),
+  });
+  return { experiment: view, results };
+}
