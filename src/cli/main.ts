@@ -66,6 +66,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Questionnaires (PHQ-9, GAD-7) and symptom checklists, scored and explained",
     load: () => import("./commands/screen.ts"),
   },
+  insights: {
+    summary: "What your journal shows, with its uncertainty: ratings, dose days, questionnaires",
+    load: () => import("./commands/insights.ts"),
+  },
   serve: {
     summary: "Start the server: the JSON API on http://127.0.0.1:7420",
     load: () => import("./commands/serve.ts"),

@@ -8,6 +8,9 @@
  * - Effect trend, per rating: on dose days at the steady dose (the most common amount), the
  *   day's rating minus the mean of the plain days (no dose that day or the day before) in the
  *   7 days before it; that lift against the date. At least 2 plain days are needed for a lift.
+ *   Only a lift that was a benefit on average (higher, or for anxiety lower) can fade: a
+ *   rating that is worse on dose days getting worse still is a growing downside, not
+ *   tolerance, and shows in the comparisons instead.
  */
 
 import { Temporal } from "temporal-polyfill";
@@ -32,6 +35,8 @@ export interface ToleranceSignal {
   readonly doseTrend: Slope | NotEnoughData;
   /** Rating points per 28 days, of the lift on dose days at the steady amount. */
   readonly effectTrend: Readonly<Record<RatingName, Slope | NotEnoughData>>;
+  /** The mean lift on those days (rating points); null without any. */
+  readonly meanLift: Readonly<Record<RatingName, number | null>>;
   /** "dose-rising" and "<rating>-fading" for each interval wholly on the worrying side. */
   readonly signals: readonly string[];
   readonly summary: string;
@@ -64,6 +69,7 @@ export function toleranceSignal(
       steadyAmount: null,
       doseTrend: none,
       effectTrend: perRating(() => none),
+      meanLift: perRating(() => null),
       signals: [],
       summary: "No doses in this period, so no tolerance signal to look for.",
       sources: [],
@@ -88,8 +94,8 @@ export function toleranceSignal(
   );
   const isPlain = (date: string) => !doseDates.has(date) && !doseDates.has(shift(date, -1));
 
-  const effectTrend = perRating((name) => {
-    const lifts = steadyDays.flatMap((d) => {
+  const liftsOf = (name: RatingName) =>
+    steadyDays.flatMap((d) => {
       const value = ratingsByDate.get(d.date)?.[name];
       if (value === undefined) return [];
       const before = Array.from({ length: LIFT_BASELINE_DAYS }, (_, i) => shift(d.date, -(i + 1)))
@@ -101,20 +107,27 @@ export function toleranceSignal(
       if (before.length < MIN_BASELINE_DAYS) return [];
       return [{ x: epochDay(d.date) - start, y: value - mean(before) }];
     });
-    return fitLine(lifts, {
+  const meanLift = perRating((name) => {
+    const lifts = liftsOf(name);
+    return lifts.length === 0 ? null : mean(lifts.map((l) => l.y));
+  });
+  const effectTrend = perRating((name) =>
+    fitLine(liftsOf(name), {
       unit: `${name} points per 28 days`,
       noun: `dose days at the steady amount with a ${name} rating and a baseline the week before`,
       xName: "the date",
       scale: 28,
-    });
-  });
+    }),
+  );
 
   const signals: string[] = [];
   if (doseTrend.enoughData && doseTrend.ci95[0] > 0) signals.push("dose-rising");
   for (const name of ratingNames) {
     const trend = effectTrend[name];
-    if (!trend.enoughData) continue;
-    const fading = higherIsBetter[name] ? trend.ci95[1] < 0 : trend.ci95[0] > 0;
+    const lift = meanLift[name];
+    if (!trend.enoughData || lift === null) continue;
+    const wasBenefit = higherIsBetter[name] ? lift > 0 : lift < 0;
+    const fading = wasBenefit && (higherIsBetter[name] ? trend.ci95[1] < 0 : trend.ci95[0] > 0);
     if (fading) signals.push(`${name}-fading`);
   }
 
@@ -135,6 +148,7 @@ export function toleranceSignal(
     steadyAmount: steady,
     doseTrend,
     effectTrend,
+    meanLift,
     signals,
     summary,
     sources,
