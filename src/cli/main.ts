@@ -70,6 +70,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "What your journal shows, with its uncertainty: ratings, dose days, questionnaires",
     load: () => import("./commands/insights.ts"),
   },
+  experiment: {
+    summary: "A blinded self-experiment: active against placebo, without knowing which is which",
+    load: () => import("./commands/experiment.ts"),
+  },
   serve: {
     summary: "Start the server: the JSON API on http://127.0.0.1:7420",
     load: () => import("./commands/serve.ts"),

@@ -322,12 +322,16 @@ export async function unblindExperiment(
   const today = todayIn(record.timeZone, now);
   const over = isOver(record, guesses, today);
   if (!over && parsed.early !== true) {
-    const left = sessionDates(record.startDate, record.intervalDays, record.sessions).filter(
-      (d) => d >= today,
+    const ahead = sessionDates(record.startDate, record.intervalDays, record.sessions).filter(
+      (d) => d > today,
     );
+    const still =
+      ahead.length === 0
+        ? "the last session, today's, has no guess yet"
+        : `${ahead.length} session${ahead.length === 1 ? " is" : "s are"} still ahead (the last on ${ahead.at(-1)})`;
     throw new TitrateError(
       "EXPERIMENT_NOT_OVER",
-      `${left.length} session${left.length === 1 ? "" : "s"} remain (the last on ${left.at(-1)}); unblinding now ends the experiment early: ask for it with --early (in the API, "early": true), and it is recorded as early`,
+      `early: ${still}; unblinding now ends the experiment early: ask for it with --early (in the API, "early": true), and it is recorded as early`,
       "early",
     );
   }
@@ -369,7 +373,7 @@ export async function reportOf(
   if (!record.unblinding) {
     throw new TitrateError(
       "EXPERIMENT_BLINDED",
-      `the results stay sealed until you unblind (titrate experiment unblind); ${view.sessionsPast} of ${record.sessions} sessions have passed and ${guesses.length} have a guess`,
+      `the results stay sealed until you unblind (titrate experiment unblind); sessions so far: ${view.sessionsPast} of ${record.sessions}, ${guesses.length} with a guess`,
     );
   }
   const seed = unsealSeed(record.id, record.sealed);
