@@ -98,6 +98,36 @@ function toApiError(status: number, json: unknown): ApiError {
   );
 }
 
+/**
+ * POSTs `body` and saves the answer as a file (a backup): the name comes from the server's
+ * Content-Disposition, else `fallbackName`. Resolves with the file's name.
+ */
+export async function download(path: string, body: unknown, fallbackName: string): Promise<string> {
+  let answer: Response;
+  try {
+    answer = await fetch(path, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new OfflineError();
+  }
+  if (!answer.ok) throw toApiError(answer.status, safeJson(await answer.text()));
+  const disposition = answer.headers.get("content-disposition") ?? "";
+  const name = /filename="?([^";]+)"?/u.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await answer.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),

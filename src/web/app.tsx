@@ -95,6 +95,8 @@ export function App() {
     try {
       await api.post("/api/v1/auth/logout");
     } finally {
+      // Signed out here first, so nothing asks the API for data while the answer comes back.
+      setSession({ setupNeeded: false, authenticated: false, user: null });
       setProfile(undefined);
       navigate("/login", { replace: true });
       await reloadSession();

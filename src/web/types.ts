@@ -15,6 +15,7 @@ import type {
   OtherSubstance,
   Plan,
   Profile,
+  ReagentTest,
   Screening,
   SymptomReport,
 } from "../core/schemas/journal.ts";
@@ -30,6 +31,7 @@ export type {
   Plan,
   PlanWarning,
   Profile,
+  ReagentTest,
   Screening,
   SymptomReport,
 };
@@ -82,6 +84,7 @@ export interface Today {
   readonly lastDose: Dose | null;
   readonly findings: CurrentFindings;
   readonly advisedNotToDose: boolean;
+  readonly backups?: { readonly failing: boolean; readonly error: string | null };
 }
 
 /** What a write answers: the record, the findings it brought, and every active finding. */
@@ -141,9 +144,11 @@ export interface PlanStatus {
   readonly warnings: readonly PlanWarning[];
 }
 
-export interface CalendarDay {
-  readonly date: string;
-  readonly status: AdherenceStatus | "break" | "extra" | "none";
+export interface PlanCalendar {
+  readonly timeZone: string;
+  readonly occurrences: readonly (Occurrence & { readonly status: AdherenceStatus })[];
+  readonly extra: readonly { readonly date: string }[];
+  readonly breaks: readonly { readonly from: string; readonly until: string }[];
 }
 
 export interface SessionInfo {

@@ -24,7 +24,7 @@ import {
 import { amountText } from "../lib/format.ts";
 import { getSubstance, substances } from "../lib/substances.ts";
 import { formatDate, formatWhen, localDate } from "../lib/time.ts";
-import type { Plan, PlanStatus } from "../types.ts";
+import type { Plan, PlanCalendar, PlanStatus } from "../types.ts";
 import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 
@@ -99,25 +99,10 @@ export default function PlanScreen() {
   );
 }
 
-interface CalendarAnswer {
-  readonly entries?: readonly {
-    readonly occurrence: { readonly date: string };
-    readonly status: DayStatus;
-  }[];
-  readonly days?: readonly { readonly date: string; readonly status: DayStatus }[];
-  readonly extra?: readonly { readonly at: string }[];
-  readonly breaks?: readonly { readonly from: string; readonly until: string }[];
-  readonly timeZone?: string;
-}
-
-function statusesOf(answer: CalendarAnswer | undefined, timeZone: string): Map<string, DayStatus> {
+function statusesOf(answer: PlanCalendar | undefined): Map<string, DayStatus> {
   const map = new Map<string, DayStatus>();
-  for (const e of answer?.entries ?? []) map.set(e.occurrence.date, e.status);
-  for (const d of answer?.days ?? []) map.set(d.date, d.status);
-  for (const x of answer?.extra ?? []) {
-    const date = localDate(x.at, answer?.timeZone ?? timeZone);
-    if (!map.has(date)) map.set(date, "extra");
-  }
+  for (const o of answer?.occurrences ?? []) map.set(o.date, o.status);
+  for (const x of answer?.extra ?? []) if (!map.has(x.date)) map.set(x.date, "extra");
   return map;
 }
 
@@ -140,7 +125,7 @@ function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Pr
   const { profile } = useApp();
   const timeZone = useTimeZone();
   const [month, setMonth] = useState(() => localDate(Date.now(), plan.timeZone).slice(0, 7));
-  const calendar = useApi<CalendarAnswer>(`/api/v1/plans/${encodeURIComponent(plan.id)}/calendar`);
+  const calendar = useApi<PlanCalendar>(`/api/v1/plans/${encodeURIComponent(plan.id)}/calendar`);
   const [ending, setEnding] = useState(false);
   const end = useSubmit(
     () => api.post(`/api/v1/plans/${encodeURIComponent(plan.id)}/end`),
@@ -198,7 +183,7 @@ function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Pr
       <LoadError error={calendar.error} />
       <MonthCalendar
         month={month}
-        statuses={statusesOf(calendar.data, plan.timeZone)}
+        statuses={statusesOf(calendar.data)}
         breaks={calendar.data?.breaks ?? []}
         today={localDate(Date.now(), plan.timeZone)}
         caption={`${substance.name} plan, ${monthName(month)}`}

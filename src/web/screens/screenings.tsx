@@ -79,7 +79,7 @@ function InstrumentForm({ instrument }: { instrument: Instrument }) {
       const values = answers as number[];
       const saved =
         instrument.kind === "questionnaire"
-          ? await api.post<Recorded<Screening> & { crisis?: CrisisResources }>(
+          ? await api.post<Recorded<Screening> & { crisisResources?: CrisisResources | null }>(
               "/api/v1/screenings",
               { at: nowInstant(), instrument: instrument.id, answers: values },
             )
@@ -93,10 +93,9 @@ function InstrumentForm({ instrument }: { instrument: Instrument }) {
     },
     (done) => {
       setResult(done);
-      const crisis = (done.saved as { crisis?: unknown }).crisis;
-      if (done.score.crisis) {
-        showCrisis(typeof crisis === "object" && crisis ? (crisis as CrisisResources) : undefined);
-      }
+      const resources = (done.saved as { crisisResources?: CrisisResources | null })
+        .crisisResources;
+      if (done.score.crisis) showCrisis(resources ?? undefined);
     },
   );
 

@@ -5,14 +5,14 @@
  * everything (which also clears this browser's offline copy of the app).
  */
 import { useState } from "preact/hooks";
-import { api, fieldError, otherErrors } from "../api.ts";
+import { api, download, fieldError, otherErrors } from "../api.ts";
 import { useApp, useTimeZone } from "../app-context.ts";
 import { Confirm } from "../components/confirm.tsx";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { ProfileFields, profileForm, toProfile } from "../components/profile-fields.tsx";
 import { weightText } from "../lib/format.ts";
-import { formatWhen, nowInstant } from "../lib/time.ts";
+import { formatWhen } from "../lib/time.ts";
 import { navigate } from "../router.ts";
 import type { Medication, SessionInfo, WeightEntry } from "../types.ts";
 import { useApi } from "../use-api.ts";
@@ -101,8 +101,7 @@ function MedicationsSection() {
   const medications = useApi<{ medications: Medication[] } | Medication[]>("/api/v1/medications");
   const [name, setName] = useState("");
   const add = useSubmit(
-    () =>
-      api.post("/api/v1/medications", { name: name.trim(), addedAt: nowInstant(), endedAt: null }),
+    () => api.post("/api/v1/medications", { name: name.trim() }),
     async () => {
       setName("");
       await medications.reload();
@@ -157,10 +156,7 @@ function MedicationItem({
   onChange: () => Promise<void>;
 }) {
   const end = useSubmit(
-    () =>
-      api.post(`/api/v1/medications/${encodeURIComponent(medication.id)}/end`, {
-        endedAt: nowInstant(),
-      }),
+    () => api.post(`/api/v1/medications/${encodeURIComponent(medication.id)}/end`),
     onChange,
   );
   return (
@@ -309,9 +305,18 @@ function DataSection() {
     },
     (answer) => setImported(describeImport(answer)),
   );
+  const [backupPassphrase, setBackupPassphrase] = useState("");
   const makeBackup = useSubmit(
-    () => api.post<Record<string, unknown>>("/api/v1/backup"),
-    (answer) => setBackup(String(answer?.path ?? answer?.file ?? "done")),
+    () =>
+      download(
+        "/api/v1/backup",
+        backupPassphrase === "" ? {} : { passphrase: backupPassphrase },
+        "titrate-backup.db",
+      ),
+    (name) => {
+      setBackup(name);
+      setBackupPassphrase("");
+    },
   );
   return (
     <section class="card" aria-labelledby="data-title">
@@ -371,41 +376,64 @@ function DataSection() {
         </p>
       ) : null}
       <h3>Backup</h3>
-      <p>A copy of the whole journal, kept next to it on the server's disk.</p>
-      <button
-        type="button"
-        class="button secondary"
-        onClick={() => void makeBackup.submit()}
-        disabled={makeBackup.busy}
-      >
-        Make a backup now
-      </button>
-      <FormErrors messages={otherErrors(makeBackup.error, [])} />
+      <p>
+        A copy of your account to keep elsewhere; <code>titrate restore</code> brings it back on any
+        machine.
+      </p>
+      <form onSubmit={makeBackup.submit} noValidate>
+        <FormErrors messages={otherErrors(makeBackup.error, ["passphrase"])} />
+        <Field
+          id="backup-passphrase"
+          label="Passphrase for the backup (recommended)"
+          hint="At least 10 characters. Without one, anyone who gets the file can read it. A lost backup passphrase cannot be recovered."
+          error={fieldError(makeBackup.error, "passphrase")}
+        >
+          <input
+            {...describedBy("backup-passphrase", {
+              hint: true,
+              error: fieldError(makeBackup.error, "passphrase"),
+            })}
+            type="password"
+            autoComplete="new-password"
+            value={backupPassphrase}
+            onInput={(e) => setBackupPassphrase(e.currentTarget.value)}
+          />
+        </Field>
+        <button type="submit" class="button secondary" disabled={makeBackup.busy}>
+          {makeBackup.busy ? "Making the backup…" : "Download a backup"}
+        </button>
+      </form>
       {backup ? (
         <p class="notice success" role="status">
-          Backup made: {backup}
+          Downloaded {backup}.
         </p>
       ) : null}
     </section>
   );
 }
 
-/** An import's answer in words: counts of what was added, whatever the route names them. */
+interface ImportAnswer {
+  readonly counts?: Record<string, { added: number; skipped: number; conflicts: number }>;
+  readonly conflicts?: readonly unknown[];
+}
+
+/** An import's answer in words: what was added, skipped, and kept as yours. */
 function describeImport(answer: unknown): string {
-  const counts =
-    (answer as { added?: Record<string, number>; imported?: Record<string, number> })?.added ??
-    (answer as { imported?: Record<string, number> })?.imported;
-  if (counts && typeof counts === "object") {
-    const parts = Object.entries(counts)
-      .filter(([, n]) => typeof n === "number")
-      .map(([k, n]) => `${n} ${k}`);
-    if (parts.length > 0) return `Imported: ${parts.join(", ")}.`;
-  }
-  return "Imported.";
+  const counts = Object.entries((answer as ImportAnswer)?.counts ?? {});
+  const added = counts.filter(([, c]) => c.added > 0).map(([table, c]) => `${c.added} ${table}`);
+  const skipped = counts.reduce((sum, [, c]) => sum + c.skipped, 0);
+  const conflicts = (answer as ImportAnswer)?.conflicts?.length ?? 0;
+  return [
+    added.length > 0 ? `Imported ${added.join(", ")}.` : "Nothing new to import.",
+    skipped > 0 ? `${skipped} already in your journal were skipped.` : "",
+    conflicts > 0 ? `${conflicts} differed from yours: yours were kept.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 function EraseSection() {
-  const { reloadSession, session } = useApp();
+  const { reloadSession } = useApp();
   const [asking, setAsking] = useState(false);
   const [typed, setTyped] = useState("");
   const erase = useSubmit(
@@ -418,7 +446,7 @@ function EraseSection() {
       await reloadSession();
     },
   );
-  const word = session.user?.username ?? "erase";
+  const word = ERASE_CONFIRMATION;
   return (
     <section class="card" aria-labelledby="erase-title">
       <h2 id="erase-title">Erase everything</h2>
@@ -438,7 +466,7 @@ function EraseSection() {
           onCancel={() => setAsking(false)}
         >
           <p>Every dose, check-in, plan and setting goes, for good.</p>
-          <Field id="erase-confirm" label={`Type your username, “${word}”, to confirm`}>
+          <Field id="erase-confirm" label={`Type “${word}” to confirm`}>
             <input
               id="erase-confirm"
               autoComplete="off"
@@ -452,6 +480,9 @@ function EraseSection() {
     </section>
   );
 }
+
+/** What the server asks to be typed before it erases an account. */
+const ERASE_CONFIRMATION = "erase my data";
 
 /** Deletes the app's caches and service worker, so nothing of it stays in this browser. */
 async function clearOfflineCopies(): Promise<void> {

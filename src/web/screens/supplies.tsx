@@ -8,11 +8,17 @@ import { batchForms } from "../../core/schemas/journal.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
-import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { getSubstance, substanceName, substances } from "../lib/substances.ts";
 import { formatWhen, fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
-import type { Batch, Finding } from "../types.ts";
+import type { Batch, ReagentTest } from "../types.ts";
+
+interface TestAnswer {
+  readonly test: ReagentTest;
+  readonly expected: string | null;
+  readonly verdictMeaning: string;
+}
+
 import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 
@@ -59,10 +65,10 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
   const [concentration, setConcentration] = useState("");
   const [mlPerSpray, setMlPerSpray] = useState("");
   const [purity, setPurity] = useState("");
-  const [findings, setFindings] = useState<readonly Finding[]>([]);
+  const [howToTest, setHowToTest] = useState<string | null>(null);
   const submit = useSubmit(
     () =>
-      api.post<{ findings?: Finding[] } | undefined>("/api/v1/batches", {
+      api.post<{ howToTest?: string }>("/api/v1/batches", {
         substance,
         label: label.trim(),
         form,
@@ -75,7 +81,7 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
       setConcentration("");
       setMlPerSpray("");
       setPurity("");
-      setFindings(answer?.findings ?? []);
+      setHowToTest(answer?.howToTest ?? null);
       await onCreated();
     },
   );
@@ -190,7 +196,11 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
           {submit.busy ? "Saving…" : "Add batch"}
         </button>
       </form>
-      <FindingList findings={findings} title="What Titrate noticed" />
+      {howToTest ? (
+        <p class="notice info" role="status">
+          Added. {howToTest}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -284,16 +294,17 @@ function NewTest({ batch, onAdded }: { batch: Batch; onAdded: () => Promise<void
   const [reagent, setReagent] = useState(substance.reagents[0]?.reagent ?? "");
   const [result, setResult] = useState("");
   const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
-  const [findings, setFindings] = useState<readonly Finding[]>([]);
+  const [meaning, setMeaning] = useState<TestAnswer | null>(null);
   const submit = useSubmit(
     () =>
-      api.post<{ findings?: Finding[] } | undefined>(
-        `/api/v1/batches/${encodeURIComponent(batch.id)}/tests`,
-        { reagent: reagent.trim(), result: result.trim(), at: fromLocalInput(when, timeZone) },
-      ),
+      api.post<TestAnswer>(`/api/v1/batches/${encodeURIComponent(batch.id)}/tests`, {
+        reagent: reagent.trim(),
+        result: result.trim(),
+        at: fromLocalInput(when, timeZone),
+      }),
     async (answer) => {
       setResult("");
-      setFindings(answer?.findings ?? []);
+      setMeaning(answer);
       await onAdded();
     },
   );
@@ -341,7 +352,15 @@ function NewTest({ batch, onAdded }: { batch: Batch; onAdded: () => Promise<void
       <button type="submit" class="button secondary" disabled={submit.busy}>
         {submit.busy ? "Saving…" : "Record test"}
       </button>
-      <FindingList findings={findings} title="What the test means" />
+      {meaning ? (
+        <p
+          class={`notice ${meaning.test.verdict === "mismatch" ? "danger" : meaning.test.verdict === "match" ? "success" : "caution"}`}
+          role="status"
+        >
+          {meaning.expected ? `Expected: ${meaning.expected}. ` : ""}
+          {meaning.verdictMeaning}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -24,7 +24,7 @@ export function TodayScreen() {
   const hasDanger = active.some((f) => f.severity === "danger");
 
   async function acknowledge(finding: Finding) {
-    await api.post("/api/v1/findings/acknowledge", { keys: [finding.key] });
+    await api.post("/api/v1/findings/acknowledge", { key: finding.key });
     await today.reload();
   }
 
@@ -48,6 +48,14 @@ export function TodayScreen() {
               <p>
                 <strong>Titrate advises you not to dose now.</strong> Read the danger findings below
                 first.
+              </p>
+            </div>
+          ) : null}
+          {data.backups?.failing ? (
+            <div class="notice warning" role="alert">
+              <p>
+                <strong>Automatic backups are failing.</strong> {data.backups.error ?? ""} Your
+                journal is not being copied; check the server.
               </p>
             </div>
           ) : null}
