@@ -74,9 +74,17 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "A blinded self-experiment: active against placebo, without knowing which is which",
     load: () => import("./commands/experiment.ts"),
   },
+  report: {
+    summary: "A printable report for your clinician: one self-contained HTML page",
+    load: () => import("./commands/report.ts"),
+  },
   serve: {
     summary: "Start the server: the JSON API on http://127.0.0.1:7420",
     load: () => import("./commands/serve.ts"),
+  },
+  passphrase: {
+    summary: "Set a new passphrase for an account (a lost one cannot be recovered)",
+    load: () => import("./commands/passphrase.ts"),
   },
   export: {
     summary: "Export your whole journal as JSON or CSV",

@@ -9,7 +9,7 @@ import type { SubstanceDays } from "./dose-amounts.ts";
 import type { NotEnoughData, Slope } from "./estimate.ts";
 import { notEnoughData } from "./estimate.ts";
 import { fitLine } from "./linear-fit.ts";
-import { perRating, type RatingName } from "./ratings.ts";
+import { aRating, perRating, type RatingName } from "./ratings.ts";
 
 export interface DoseResponsePoint {
   /** The dose day. */
@@ -59,7 +59,7 @@ export function doseResponse(
         }),
         {
           unit: `${name} points per ${main.unit}`,
-          noun: `dose days with a known amount and a ${name} rating the next day`,
+          noun: `dose days with a known amount and ${aRating(name)} the next day`,
           xName: "the amount",
         },
       ),

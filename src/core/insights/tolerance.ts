@@ -20,7 +20,7 @@ import type { SubstanceDays } from "./dose-amounts.ts";
 import type { NotEnoughData, Slope } from "./estimate.ts";
 import { notEnoughData } from "./estimate.ts";
 import { fitLine } from "./linear-fit.ts";
-import { higherIsBetter, perRating, type RatingName, ratingNames } from "./ratings.ts";
+import { aRating, higherIsBetter, perRating, type RatingName, ratingNames } from "./ratings.ts";
 import { mean } from "./summary-stats.ts";
 
 export const LIFT_BASELINE_DAYS = 7;
@@ -114,7 +114,7 @@ export function toleranceSignal(
   const effectTrend = perRating((name) =>
     fitLine(liftsOf(name), {
       unit: `${name} points per 28 days`,
-      noun: `dose days at the steady amount with a ${name} rating and a baseline the week before`,
+      noun: `dose days at the steady amount with ${aRating(name)} and a baseline the week before`,
       xName: "the date",
       scale: 28,
     }),

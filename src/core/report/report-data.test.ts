@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { TitrateError } from "../errors.ts";
+import { escapeHtml } from "./html.ts";
+import { parseExclude, reportSections } from "./report-data.ts";
+
+test("--exclude reads section names, in the report's order, whatever the spacing or case", () => {
+  assert.deepEqual(parseExclude(" Notes, doses ,notes"), ["doses", "notes"]);
+  assert.deepEqual(parseExclude(undefined), []);
+  assert.deepEqual(parseExclude(""), []);
+  assert.deepEqual(parseExclude(reportSections.join(",")), [...reportSections]);
+});
+
+test("an unknown section is refused, naming the field and the sections there are", () => {
+  assert.throws(
+    () => parseExclude("notes,diary"),
+    (error: unknown) =>
+      error instanceof TitrateError &&
+      error.code === "VALIDATION_FAILED" &&
+      error.field === "exclude" &&
+      error.message.includes('"diary" is not a section') &&
+      error.message.includes("other-substances"),
+  );
+});
+
+test("a person's text is escaped for HTML", () => {
+  assert.equal(
+    escapeHtml(`<script>alert("x")</script> & 'y'`),
+    "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;",
+  );
+});
