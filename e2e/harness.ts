@@ -156,8 +156,21 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
     .join("\n");
 }
 
-/** Saves a full-page screenshot as artifacts/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+/**
+ * Saves artifacts/screenshots/<name>.png: the whole page, or with `fullPage: false` what the
+ * screen shows (a fixed layer such as the crisis screen or the phone's bottom bar sits where
+ * a person sees it). Also the visible part alone as artifacts/screenshots/visible/<name>.png,
+ * from which the README's pictures are chosen.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  mkdirSync(join(screenshotDir, "visible"), { recursive: true });
+  await page.screenshot({
+    path: join(screenshotDir, `${name}.png`),
+    fullPage: options.fullPage ?? true,
+  });
+  await page.screenshot({ path: join(screenshotDir, "visible", `${name}.png`) });
 }

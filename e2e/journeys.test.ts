@@ -179,7 +179,7 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await crisis.getByText("999 (112 also works)").waitFor();
     await crisis.getByText("Samaritans").waitFor();
     await accessible("crisis");
-    await screenshot(page, "crisis-phone");
+    await screenshot(page, "crisis-phone", { fullPage: false });
     await crisis.getByRole("button", { name: "Close this screen" }).click();
     // The answers are kept; saving shows the resources again, from the server.
     await page.getByRole("button", { name: "Save" }).click();

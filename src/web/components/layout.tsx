@@ -29,7 +29,7 @@ export const navItems: readonly NavItem[] = [
 ];
 
 export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
-  const { online, session } = useApp();
+  const { online, session, signOut } = useApp();
   const isCurrent = (p: string) => path === p || path.startsWith(`${p}/`);
   const inMore = !navItems.some((i) => i.primary && isCurrent(i.path));
   return (
@@ -42,7 +42,12 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
           <img src="/icon.svg" alt="" width="28" height="28" />
           <span>Titrate</span>
         </a>
-        {session.user ? <span class="who">{session.user.username}</span> : null}
+        <div class="top-actions">
+          {session.user ? <span class="who">{session.user.username}</span> : null}
+          <button type="button" class="button secondary small" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
       </header>
       <nav class="nav" aria-label="Screens">
         <ul>
@@ -84,7 +89,6 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
 
 /** The More screen on a phone: every screen not in the bottom bar. */
 export function MoreScreen() {
-  const { signOut } = useApp();
   return (
     <>
       <h1>More</h1>
@@ -99,9 +103,6 @@ export function MoreScreen() {
             </li>
           ))}
       </ul>
-      <button type="button" class="button secondary" onClick={() => void signOut()}>
-        Sign out
-      </button>
     </>
   );
 }

@@ -24,7 +24,15 @@ const statusWords: Readonly<Record<DayStatus, string>> = {
   planned: "Planned",
   extra: "Extra",
 };
-const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const weekdays = [
+  ["Mo", "Monday"],
+  ["Tu", "Tuesday"],
+  ["We", "Wednesday"],
+  ["Th", "Thursday"],
+  ["Fr", "Friday"],
+  ["Sa", "Saturday"],
+  ["Su", "Sunday"],
+] as const;
 
 function isoDate(year: number, monthIndex: number, day: number): string {
   return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
@@ -63,9 +71,9 @@ export function MonthCalendar({ month, statuses, breaks, today, caption }: Month
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          {weekdays.map((d) => (
-            <th key={d} scope="col">
-              {d}
+          {weekdays.map(([short, long]) => (
+            <th key={short} scope="col" abbr={long}>
+              {short}
             </th>
           ))}
         </tr>

@@ -121,6 +121,7 @@ export function ProfileFields({ form, onChange, error, parts }: ProfileFieldsPro
               onInput={(e) => set("weight", e.currentTarget.value)}
             />
             <select
+              class="unit-select"
               aria-label="Weight unit"
               value={form.weightUnit}
               onChange={(e) => set("weightUnit", e.currentTarget.value as "kg" | "lb")}

@@ -126,7 +126,10 @@ function summary(entry: TimelineEntry): string {
       const parts = (["mood", "energy", "focus", "anxiety", "sleep"] as const)
         .filter((k) => r[k] !== null && r[k] !== undefined)
         .map((k) => `${k} ${r[k]}/10`);
-      return parts.length > 0 ? parts.join(", ") : "no ratings";
+      const words = [r.effects, r.afterEffects && `after-effects: ${r.afterEffects}`].filter(
+        Boolean,
+      );
+      return [parts.length > 0 ? parts.join(", ") : "no ratings", ...words].join(". ");
     }
     case "symptom": {
       const symptoms = r.symptoms as string[];
@@ -185,14 +188,14 @@ function EntryItem({ entry, timeZone, onChange }: EntryItemProps) {
         />
       ) : (
         <div class="actions">
-          <button type="button" class="button secondary" onClick={() => setMode("edit")}>
+          <button type="button" class="button secondary small" onClick={() => setMode("edit")}>
             Edit
             <span class="visually-hidden">
               {" "}
               {kindNames[entry.kind].toLowerCase()} of {formatWhen(entry.at, timeZone)}
             </span>
           </button>
-          <button type="button" class="button secondary" onClick={() => setMode("delete")}>
+          <button type="button" class="button secondary small" onClick={() => setMode("delete")}>
             Delete
             <span class="visually-hidden">
               {" "}

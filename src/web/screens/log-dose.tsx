@@ -339,6 +339,7 @@ export default function LogDoseScreen() {
               />
               {form.measure === "amount" ? (
                 <select
+                  class="unit-select"
                   aria-label="Unit"
                   value={form.unit}
                   onChange={(ev) => set({ unit: ev.currentTarget.value })}

@@ -163,21 +163,23 @@ function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Pr
           {w.message}
         </p>
       ))}
-      <div class="calendar-head actions">
+      <div class="calendar-head">
         <button
           type="button"
-          class="button secondary"
+          class="button secondary arrow-button"
+          aria-label="Earlier month"
           onClick={() => setMonth(shiftMonth(month, -1))}
         >
-          <span aria-hidden="true">←</span> Earlier<span class="visually-hidden"> month</span>
+          ←
         </button>
         <h3 aria-live="polite">{monthName(month)}</h3>
         <button
           type="button"
-          class="button secondary"
+          class="button secondary arrow-button"
+          aria-label="Later month"
           onClick={() => setMonth(shiftMonth(month, 1))}
         >
-          Later<span class="visually-hidden"> month</span> <span aria-hidden="true">→</span>
+          →
         </button>
       </div>
       <LoadError error={calendar.error} />
@@ -580,22 +582,23 @@ function NewPlan({
                   <li key={o.at}>{formatWhen(o.at, timeZone)}</li>
                 ))}
               </ul>
-              <div class="calendar-head actions">
+              <div class="calendar-head">
                 <button
                   type="button"
-                  class="button secondary"
+                  class="button secondary arrow-button"
+                  aria-label="Earlier month"
                   onClick={() => setPreviewMonth(shiftMonth(shownMonth, -1))}
                 >
-                  <span aria-hidden="true">←</span> Earlier
-                  <span class="visually-hidden"> month</span>
+                  ←
                 </button>
                 <h4>{monthName(shownMonth)}</h4>
                 <button
                   type="button"
-                  class="button secondary"
+                  class="button secondary arrow-button"
+                  aria-label="Later month"
                   onClick={() => setPreviewMonth(shiftMonth(shownMonth, 1))}
                 >
-                  Later<span class="visually-hidden"> month</span> <span aria-hidden="true">→</span>
+                  →
                 </button>
               </div>
               <MonthCalendar

@@ -194,17 +194,17 @@ function ActiveDose({ dose, timeZone }: { dose: Dose; timeZone: string }) {
         <dt>Onset</dt>
         <dd>
           {onsetMs ? windowText(takenMs, onsetMs, timeZone) : "no data"}{" "}
-          <span class="muted">({rangeText(onset, "min")} after taking it)</span>
+          <span class="then">({rangeText(onset, "min")} after taking it)</span>
         </dd>
         <dt>Effects end</dt>
         <dd>
           {effectsEnd ? windowText(takenMs, effectsEnd, timeZone) : "no data"}{" "}
-          <span class="muted">(effects last {rangeText(effect, "h")})</span>
+          <span class="then">(effects last {rangeText(effect, "h")})</span>
         </dd>
         <dt>After-effects end</dt>
         <dd>
           {afterEnd ? windowText(takenMs, afterEnd, timeZone) : "no data"}{" "}
-          <span class="muted">(after-effects last {rangeText(after, "h")})</span>
+          <span class="then">(after-effects last {rangeText(after, "h")})</span>
         </dd>
       </dl>
       {route ? (
