@@ -9,13 +9,26 @@
  * them: `titrate-auto-backup-<UTC stamp>.db` (plain) or `….tbk` (encrypted). See
  * automaticBackupName and isAutomaticBackupName.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import {
+  closeSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+} from "node:fs";
+import { basename, join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import type { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import { ensurePrivateDir, fileStamp, writePrivateFile } from "./backup-files.ts";
-import { DEFAULT_SCRYPT_COST, encryptBackup, type ScryptCost } from "./backup-format.ts";
+import {
+  backupKind,
+  DEFAULT_SCRYPT_COST,
+  encryptBackup,
+  type ScryptCost,
+} from "./backup-format.ts";
 import { integrityProblems } from "./backup-verify.ts";
 import type { Store } from "./store.ts";
 
@@ -28,6 +41,11 @@ export interface BackupOptions {
   readonly cost?: ScryptCost | undefined;
   /** Replace an existing file at `out` (atomically); otherwise FILE_EXISTS. */
   readonly overwrite?: boolean | undefined;
+  /**
+   * Keep only this account in the backup (its journal, profile and sign-in): what the API
+   * gives one account, which must never receive another's data. Default: every account.
+   */
+  readonly accountId?: string | undefined;
 }
 
 export interface BackupResult {
@@ -47,6 +65,7 @@ export async function createBackup(store: Store, options: BackupOptions): Promis
   try {
     const copy = join(staging, "titrate.db");
     await store.copyTo(copy);
+    if (options.accountId !== undefined) keepOnlyAccount(copy, options.accountId);
     const accounts = checkCopy(copy);
     const plain = readFileSync(copy);
     const encrypted = options.passphrase !== undefined && options.passphrase !== null;
@@ -57,6 +76,26 @@ export async function createBackup(store: Store, options: BackupOptions): Promis
     return { path: options.out, bytes: data.length, encrypted, accounts };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Deletes every other account from the copy (the foreign keys cascade to all they own), then
+ * rebuilds the file so nothing of theirs is left in its free pages. NOT_FOUND when the copy
+ * does not hold the account.
+ */
+function keepOnlyAccount(path: string, accountId: string): void {
+  const raw = new DatabaseSync(path);
+  try {
+    raw.exec("pragma foreign_keys = on; pragma secure_delete = on;");
+    const found = raw.prepare("select count(*) as n from users where id = ?").get(accountId) as {
+      n: number;
+    };
+    if (found.n !== 1) throw new TitrateError("NOT_FOUND", "this account no longer exists");
+    raw.prepare("delete from users where id <> ?").run(accountId);
+    raw.exec("vacuum");
+  } finally {
+    raw.close();
   }
 }
 
@@ -92,6 +131,28 @@ export function automaticBackupName(now: Temporal.Instant, encrypted: boolean): 
 /** True for a name automaticBackupName gives (erase also checks the file's first bytes). */
 export function isAutomaticBackupName(name: string): boolean {
   return AUTOMATIC_NAME.test(name);
+}
+
+/**
+ * True for a file Titrate wrote as an automatic backup: its name (automaticBackupName) *and*
+ * its first bytes (a SQLite database or an encrypted backup), so a file someone else put in
+ * the folder is never taken for one and removed.
+ */
+export function isAutomaticBackupFile(path: string): boolean {
+  if (!isAutomaticBackupName(basename(path))) return false;
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    const head = Buffer.alloc(32);
+    const fd = openSync(path, "r");
+    try {
+      const read = readSync(fd, head, 0, head.length, 0);
+      return backupKind(head.subarray(0, read)) !== "unknown";
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** The folder for backups Titrate makes itself inside a data directory. */

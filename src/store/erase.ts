@@ -15,20 +15,10 @@
  * Files are removed, not overwritten: SQLite's secure_delete has already zeroed deleted
  * entries inside the file. A journal another program has open is not erased (STORE_IN_USE).
  */
-import {
-  closeSync,
-  existsSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  rmdirSync,
-  rmSync,
-} from "node:fs";
+import { existsSync, lstatSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { BACKUP_STAGING_PREFIX, backupsDir, isAutomaticBackupName } from "./backup.ts";
+import { BACKUP_STAGING_PREFIX, backupsDir, isAutomaticBackupFile } from "./backup.ts";
 import { syncDir } from "./backup-files.ts";
-import { backupKind } from "./backup-format.ts";
 import { assertJournalNotInUse } from "./backup-lock.ts";
 import { PRE_RESTORE_PREFIX, RESTORE_STAGING_PREFIX, SIDE_FILES } from "./backup-restore.ts";
 import { DATABASE_FILE } from "./data-dir.ts";
@@ -94,7 +84,7 @@ export function eraseJournal(options: EraseOptions): EraseResult {
     const path = join(ownBackups, name);
     if (name.startsWith(PRE_MIGRATION_PREFIX)) remove(path, "pre-migration-copy");
     else if (name.startsWith(PRE_RESTORE_PREFIX)) remove(path, "pre-restore-copy");
-    else if (isAutomaticBackup(path, name)) remove(path, "automatic-backup");
+    else if (isAutomaticBackupFile(path)) remove(path, "automatic-backup");
     else kept.push(path);
   }
   removeIfEmpty(ownBackups, removed);
@@ -102,7 +92,7 @@ export function eraseJournal(options: EraseOptions): EraseResult {
   for (const dir of options.backupDirs ?? []) {
     for (const name of listDir(dir)) {
       const path = join(dir, name);
-      if (isAutomaticBackup(path, name)) remove(path, "automatic-backup");
+      if (isAutomaticBackupFile(path)) remove(path, "automatic-backup");
     }
   }
 
@@ -110,23 +100,6 @@ export function eraseJournal(options: EraseOptions): EraseResult {
   removeIfEmpty(dataDir, removed);
   if (existsSync(dataDir)) syncDir(dataDir);
   return { dataDir, removed, kept };
-}
-
-function isAutomaticBackup(path: string, name: string): boolean {
-  if (!isAutomaticBackupName(name)) return false;
-  try {
-    if (!lstatSync(path).isFile()) return false;
-    const head = Buffer.alloc(32);
-    const fd = openSync(path, "r");
-    try {
-      const read = readSync(fd, head, 0, head.length, 0);
-      return backupKind(head.subarray(0, read)) !== "unknown";
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
 }
 
 function listDir(dir: string): string[] {

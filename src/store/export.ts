@@ -20,6 +20,7 @@ import {
 } from "../core/schemas/export.ts";
 import type { Medication, Plan } from "../core/schemas/journal.ts";
 import { formatInstant } from "../core/time.ts";
+import { fileStamp } from "./backup-files.ts";
 import type { Database, Db, EventTable } from "./database.ts";
 import {
   bloodPressures,
@@ -70,6 +71,19 @@ export async function readJournalExport(
     profile,
     ...tables,
   };
+}
+
+/**
+ * The file name of an export, without its extension: `titrate-<account>-<UTC stamp>`, the
+ * account name made safe for any file system (`titrate-alex.b-20260322T091000Z`).
+ */
+export function exportFileBase(username: string, now: Temporal.Instant): string {
+  const safe =
+    username
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/gu, "-")
+      .replace(/^[-.]+/u, "") || "account";
+  return `titrate-${safe}-${fileStamp(now)}`;
 }
 
 export async function readUser(db: Db, userId: string): Promise<ExportedUser> {

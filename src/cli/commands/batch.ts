@@ -1,5 +1,8 @@
 import { TitrateError } from "../../core/errors.ts";
-import { findReagentExpectation } from "../../core/safety/reagent-verdict.ts";
+import {
+  findReagentExpectation,
+  reagentVerdictMeaning,
+} from "../../core/safety/reagent-verdict.ts";
 import { type Batch, batchForms } from "../../core/schemas/journal.ts";
 import { getSubstance } from "../../core/substances/catalog.ts";
 import { formatInstant, parseWhen } from "../../core/time.ts";
@@ -136,15 +139,9 @@ const test: Command = {
       : `Titrate has no expected colour for ${reagent} with ${substance.name}`;
     writeLine(stdout, `Recorded ${reagent} on "${outcome.batch.label}": ${result}`);
     writeLine(stdout, `  expected  ${expected}`);
-    const verdicts = {
-      match: style("green", "matches what is expected (it shows identity, not purity or amount)"),
-      mismatch: style(
-        "red",
-        "does NOT match: the batch may not be what it was sold as. Do not use it.",
-      ),
-      unknown: style("yellow", "cannot be read for sure: compare with your kit's colour chart"),
-    };
-    writeLine(stdout, `  verdict   ${verdicts[outcome.test.verdict]}`);
+    const colour = { match: "green", mismatch: "red", unknown: "yellow" } as const;
+    const verdict = outcome.test.verdict;
+    writeLine(stdout, `  verdict   ${style(colour[verdict], reagentVerdictMeaning[verdict])}`);
     return 0;
   },
 };

@@ -2,14 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { TitrateError } from "../../core/errors.ts";
 import { JournalExport, journalTableNames } from "../../core/schemas/export.ts";
-import {
-  ensurePrivateDir,
-  fileStamp,
-  freePath,
-  syncDir,
-  writePrivateFile,
-} from "../../store/backup-files.ts";
-import { buildJournalExport } from "../../store/export.ts";
+import { ensurePrivateDir, freePath, syncDir, writePrivateFile } from "../../store/backup-files.ts";
+import { buildJournalExport, exportFileBase } from "../../store/export.ts";
 import { exportCsvFiles } from "../../store/export-csv.ts";
 import { bracketPath } from "../../store/import-titrate.ts";
 import { assertNoPositionals, optionalString, requiredString } from "../args.ts";
@@ -18,16 +12,6 @@ import { withJournal } from "../journal-context.ts";
 import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 import { VERSION } from "../version.ts";
-
-/** A name that is safe in a file name: `owner`, `alex.b`. */
-function fileSafe(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/gu, "-")
-      .replace(/^[-.]+/u, "") || "account"
-  );
-}
 
 export const command: Command = {
   name: "export",
@@ -70,12 +54,11 @@ export const command: Command = {
         "out",
       );
     }
-    const { doc, stamp } = await withJournal(context, async ({ store, user, now }) => ({
+    const { doc, base } = await withJournal(context, async ({ store, user, now }) => ({
       doc: await buildJournalExport(store, user.id, { now, exportedBy: `titrate ${VERSION}` }),
-      stamp: fileStamp(now),
+      base: exportFileBase(user.username, now),
     }));
     ensurePrivateDir(outDir);
-    const base = `titrate-${fileSafe(doc.user.username)}-${stamp}`;
     const counts: Record<string, number> = Object.fromEntries(
       journalTableNames.map((table) => [table, (doc[table] as readonly unknown[]).length]),
     );

@@ -1,9 +1,8 @@
+import type { Measured } from "../../core/dose-amount.ts";
 import { TitrateError } from "../../core/errors.ts";
-import { getRoute, getSubstance } from "../../core/substances/catalog.ts";
-import { formatInstant } from "../../core/time.ts";
-import { convert, parseQuantity, roundTo, toBase } from "../../core/units.ts";
-import { getBatch } from "../../store/repos/batches.ts";
-import { addPreset, deletePreset, listPresets, type Preset } from "../../store/repos/presets.ts";
+import { parseQuantity, toBase } from "../../core/units.ts";
+import { createPreset } from "../../store/journal/presets.ts";
+import { deletePreset, listPresets, type Preset } from "../../store/repos/presets.ts";
 import { assertNoPositionals, optionalString } from "../args.ts";
 import type { Command, CommandGroup } from "../command.ts";
 import { withJournal } from "../journal-context.ts";
@@ -63,58 +62,33 @@ const add: Command = {
         "amount",
       );
     }
-    const preset = await withJournal(context, async ({ store, user, now }) =>
-      store.transaction(async (tx) => {
-        const batchRef = optionalString(context, "batch");
-        const batch = batchRef === undefined ? null : await getBatch(tx, user.id, batchRef);
-        const substance = getSubstance(
-          optionalString(context, "substance") ?? batch?.substance ?? "",
-          "substance",
-        );
-        if ((volumeText || spraysText) && !batch) {
-          throw new TitrateError(
-            "BATCH_REQUIRED",
-            "batch: a preset given as a volume or sprays needs --batch",
-            "batch",
-          );
-        }
-        const route = getRoute(
-          substance,
-          optionalString(context, "route") ??
-            (batch?.form === "spray" ? "nasal" : substance.defaultRoute),
-        ).route;
-        const amount =
-          amountText === undefined ? null : parseQuantity(amountText, "mass", "amount");
-        const sprays = spraysText === undefined ? null : Number(spraysText);
-        if (sprays !== null && !(Number.isInteger(sprays) && sprays >= 1 && sprays <= 20)) {
-          throw new TitrateError(
-            "CLI_INVALID_OPTION",
-            `sprays: "${spraysText}" must be a whole number from 1 to 20`,
-            "sprays",
-          );
-        }
-        return addPreset(
-          tx,
-          user.id,
-          {
-            name,
-            substance: substance.id,
-            amount:
-              amount === null
-                ? null
-                : roundTo(convert(amount.amount, amount.unit, substance.unit), 6),
-            unit: substance.unit,
-            route,
-            batchId: batch?.id ?? null,
-            volumeMl:
-              volumeText === undefined
-                ? null
-                : toBase(parseQuantity(volumeText, "volume", "volume")),
-            sprays,
-          },
-          formatInstant(now),
-        );
-      }),
+    const sprays = spraysText === undefined ? null : Number(spraysText);
+    if (sprays !== null && !(Number.isInteger(sprays) && sprays >= 1 && sprays <= 20)) {
+      throw new TitrateError(
+        "CLI_INVALID_OPTION",
+        `sprays: "${spraysText}" must be a whole number from 1 to 20`,
+        "sprays",
+      );
+    }
+    const measured: Measured =
+      amountText !== undefined
+        ? { kind: "amount", ...parseQuantity(amountText, "mass", "amount") }
+        : volumeText !== undefined
+          ? { kind: "volume", volumeMl: toBase(parseQuantity(volumeText, "volume", "volume")) }
+          : { kind: "sprays", sprays: sprays as number };
+    const preset = await withJournal(context, ({ store, user, now }) =>
+      createPreset(
+        store,
+        user.id,
+        {
+          name,
+          substance: optionalString(context, "substance"),
+          measured,
+          route: optionalString(context, "route"),
+          batch: optionalString(context, "batch"),
+        },
+        now,
+      ),
     );
     if (context.json) writeJson(context.io, { preset });
     else writeLine(context.io.stdout, `Saved preset ${describePreset(preset)}`);

@@ -17,6 +17,13 @@ import type { ReagentExpectation, Substance } from "../substances/substance.ts";
 
 export type ReagentVerdict = "match" | "mismatch" | "unknown";
 
+/** What a verdict means for the person, in plain words; every interface shows these (FACTS TEST-1). */
+export const reagentVerdictMeaning: Readonly<Record<ReagentVerdict, string>> = {
+  match: "matches what is expected (it shows identity, not purity or amount)",
+  mismatch: "does NOT match: the batch may not be what it was sold as. Do not use it.",
+  unknown: "cannot be read for sure: compare with your kit's colour chart",
+};
+
 const colourWords = [
   "red",
   "orange",

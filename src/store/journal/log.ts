@@ -36,7 +36,7 @@ import {
 } from "../repos/events.ts";
 import { getPreset } from "../repos/presets.ts";
 import type { Store } from "../store.ts";
-import { entryTime, type Recorded, recordEvent } from "./record.ts";
+import { entryTime, type Recorded, recordEvent, type WriteContext } from "./record.ts";
 
 /** What a person says about a dose they took. Anything left out comes from the preset, batch or plan. */
 export interface DoseRequest {
@@ -67,69 +67,84 @@ export async function logDose(
   now: Temporal.Instant,
 ): Promise<LoggedDose> {
   let amount: DoseAmount | null = null;
-  const recorded = await recordEvent(
-    store,
-    userId,
-    doses,
-    now,
-    async ({ tx, profile, snapshot }) => {
-      const preset =
-        request.preset === undefined ? null : await getPreset(tx, userId, request.preset);
-      const batchRef = request.batch ?? preset?.batchId ?? undefined;
-      const batch = batchRef === undefined ? null : await getBatch(tx, userId, batchRef);
-      const activePlans = snapshot.plans.filter((p) => p.endedAt === null);
-      const substanceName =
-        request.substance ??
-        preset?.substance ??
-        batch?.substance ??
-        (activePlans.length === 1 ? activePlans[0]?.substance : undefined);
-      if (substanceName === undefined) {
-        throw new TitrateError(
-          "CLI_MISSING_OPTION",
-          "substance: which substance was it? Give --substance (or a --batch or --preset that says)",
-          "substance",
-        );
-      }
-      const substance = getSubstance(substanceName);
-      if (batch && batch.substance !== substance.id) {
-        throw new TitrateError(
-          "BATCH_MISMATCH",
-          `batch: "${batch.label}" holds ${batch.substance}, not ${substance.id}`,
-          "batch",
-        );
-      }
-      const measured = request.measured ?? presetMeasure(preset);
-      if (measured === undefined) {
-        throw new TitrateError(
-          "CLI_MISSING_OPTION",
-          "amount: how much? Give an amount (7mg), --volume, --sprays or --preset",
-          "amount",
-        );
-      }
-      amount = measured.kind === "unknown" ? null : resolveDoseAmount(substance, measured, batch);
-      const routeName =
-        request.route ??
-        preset?.route ??
-        (batch?.form === "spray" ? "nasal" : substance.defaultRoute);
-      const route = getRoute(substance, routeName).route;
-      const at = entryTime(request.at, now);
-      const plan = activePlans.find((p) => p.substance === substance.id);
-      const input = parseWith(DoseInput, {
-        at,
-        timeZone: profile.timeZone,
-        substance: substance.id,
-        amount: amount?.amount ?? null,
-        unit: substance.unit,
-        route,
-        batchId: batch?.id ?? null,
-        planId: plan?.id ?? null,
-        isEstimate: request.isEstimate ?? false,
-        note: emptyToNull(request.note),
-      });
-      return { ...input, id: newId("doses"), at: normaliseInstant(input.at) };
-    },
-  );
+  const recorded = await recordEvent(store, userId, doses, now, async (context) => {
+    const resolved = await resolveDose(context, userId, request, now);
+    amount = resolved.amount;
+    return { ...resolved.dose, id: newId("doses") };
+  });
   return { ...recorded, amount };
+}
+
+export interface ResolvedDose {
+  /** The dose as it would be stored, without its id; `at` canonical UTC. */
+  readonly dose: Omit<Dose, "id">;
+  readonly amount: DoseAmount | null;
+}
+
+/**
+ * Works out the dose a request describes, inside the caller's transaction: the substance
+ * (from the request, preset, batch or the one active plan), the amount in the substance's
+ * unit (through the batch for a volume or sprays), the route and the plan. Refuses what
+ * cannot be worked out (BATCH_MISMATCH, BATCH_REQUIRED, NOT_FOUND…); never judges the amount:
+ * that is for the safety rules.
+ */
+export async function resolveDose(
+  { tx, profile, snapshot }: WriteContext,
+  userId: string,
+  request: DoseRequest,
+  now: Temporal.Instant,
+): Promise<ResolvedDose> {
+  const preset = request.preset === undefined ? null : await getPreset(tx, userId, request.preset);
+  const batchRef = request.batch ?? preset?.batchId ?? undefined;
+  const batch = batchRef === undefined ? null : await getBatch(tx, userId, batchRef);
+  const activePlans = snapshot.plans.filter((p) => p.endedAt === null);
+  const substanceName =
+    request.substance ??
+    preset?.substance ??
+    batch?.substance ??
+    (activePlans.length === 1 ? activePlans[0]?.substance : undefined);
+  if (substanceName === undefined) {
+    throw new TitrateError(
+      "CLI_MISSING_OPTION",
+      "substance: which substance was it? Name the substance (or a batch or preset that says)",
+      "substance",
+    );
+  }
+  const substance = getSubstance(substanceName);
+  if (batch && batch.substance !== substance.id) {
+    throw new TitrateError(
+      "BATCH_MISMATCH",
+      `batch: "${batch.label}" holds ${batch.substance}, not ${substance.id}`,
+      "batch",
+    );
+  }
+  const measured = request.measured ?? presetMeasure(preset);
+  if (measured === undefined) {
+    throw new TitrateError(
+      "CLI_MISSING_OPTION",
+      "amount: how much? Give an amount (7mg), a volume or sprays of a batch, or a preset",
+      "amount",
+    );
+  }
+  const amount = measured.kind === "unknown" ? null : resolveDoseAmount(substance, measured, batch);
+  const routeName =
+    request.route ?? preset?.route ?? (batch?.form === "spray" ? "nasal" : substance.defaultRoute);
+  const route = getRoute(substance, routeName).route;
+  const at = entryTime(request.at, now);
+  const plan = activePlans.find((p) => p.substance === substance.id);
+  const input = parseWith(DoseInput, {
+    at,
+    timeZone: profile.timeZone,
+    substance: substance.id,
+    amount: amount?.amount ?? null,
+    unit: substance.unit,
+    route,
+    batchId: batch?.id ?? null,
+    planId: plan?.id ?? null,
+    isEstimate: request.isEstimate ?? false,
+    note: emptyToNull(request.note),
+  });
+  return { dose: { ...input, at: normaliseInstant(input.at) }, amount };
 }
 
 function presetMeasure(preset: Awaited<ReturnType<typeof getPreset>> | null): Measured | undefined {

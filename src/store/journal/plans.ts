@@ -6,6 +6,8 @@
 import type { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
 import { type Adherence, assessAdherence } from "../../core/schedule/adherence.ts";
+import { type BreakPeriod, cycleBreaks } from "../../core/schedule/breaks.ts";
+import { type IcsOptions, planToIcs } from "../../core/schedule/ics.ts";
 import { type NextDose, nextDose } from "../../core/schedule/next-dose.ts";
 import { type PlanPreview, previewPlan, toPlanDraft } from "../../core/schedule/preview.ts";
 import type { PlanWarning } from "../../core/schedule/warnings.ts";
@@ -39,7 +41,7 @@ export async function createStoredPlan(
   if (target === undefined) {
     throw new TitrateError(
       "PLAN_TARGET_REQUIRED",
-      "target: a stored plan needs its dose; give --target, or set your weight (titrate profile set --weight 70kg) for the start dose",
+      "target: a stored plan needs its dose; give a target, or record your weight in your profile for the start dose",
       "target",
     );
   }
@@ -105,6 +107,44 @@ export async function moveStoredPlan(
     const moved = movePlanToZone(plan, timeZone);
     return setPlanTimeZone(tx, userId, id, moved.timeZone);
   });
+}
+
+export interface PlanCalendar extends PlanStatus {
+  /** The cycle's weeks off, as local dates in the plan's zone. */
+  readonly breaks: readonly BreakPeriod[];
+}
+
+/** One plan's occurrences with their status (taken, late, missed, skipped, pending), and its breaks. */
+export async function planCalendar(
+  store: Store,
+  userId: string,
+  id: string,
+  now: Temporal.Instant,
+): Promise<PlanCalendar> {
+  const [plan, taken] = await Promise.all([
+    getPlan(store.db, userId, id),
+    listEvents(store.db, doses, userId),
+  ]);
+  const status = statusOf(plan, taken, now);
+  const occurrences = status.adherence.entries.map((e) => e.occurrence);
+  return { ...status, breaks: cycleBreaks(plan, occurrences) };
+}
+
+/** A stored plan as an iCalendar file (planToIcs), its UIDs stable across downloads. */
+export async function storedPlanIcs(
+  store: Store,
+  userId: string,
+  id: string,
+  now: Temporal.Instant,
+  options: Omit<IcsOptions, "dtstamp" | "planId">,
+): Promise<{ plan: Plan; ics: string }> {
+  const plan = await getPlan(store.db, userId, id);
+  const ics = planToIcs(previewPlan(toPlanDraft(plan)), {
+    ...options,
+    dtstamp: now,
+    planId: plan.id,
+  });
+  return { plan, ics };
 }
 
 /** The plans that are not ended. */

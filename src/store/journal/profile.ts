@@ -11,6 +11,7 @@ import {
 } from "../../core/schemas/journal.ts";
 import { parseWith } from "../../core/schemas/validate.ts";
 import { formatInstant } from "../../core/time.ts";
+import type { Db } from "../database.ts";
 import { getProfile, saveProfile } from "../repos/profile.ts";
 import { createUser, findOwner, OWNER_USERNAME, type User } from "../repos/users.ts";
 import type { Store } from "../store.ts";
@@ -72,10 +73,49 @@ export async function updateProfile(
         "STORE_NOT_INITIALISED",
         "this account has no profile yet; run `titrate init`",
       );
-    const next = parseWith(ProfileSchema, { ...current, ...changes }, "profile");
-    await saveProfile(tx, userId, next, formatInstant(now));
-    return next;
+    return saveChanged(tx, userId, current, changes, now, "profile");
   });
+}
+
+/** What a new profile holds until the person says otherwise. The time zone has no default. */
+export const NEW_PROFILE: Omit<Profile, "timeZone"> = {
+  weightKg: null,
+  units: "metric",
+  conditions: [],
+  country: null,
+  emergencyNumber: null,
+  helpline: null,
+};
+
+/**
+ * Applies changes to the profile, or, when the account has none yet, creates it from them
+ * over NEW_PROFILE (the web app's first-run setup; a new profile needs its time zone).
+ */
+export async function saveProfileChanges(
+  store: Store,
+  userId: string,
+  changes: Partial<Profile>,
+  now: Temporal.Instant,
+): Promise<{ profile: Profile; created: boolean }> {
+  return store.transaction(async (tx) => {
+    const current = await getProfile(tx, userId);
+    // Field paths name the changes as given (`timeZone`), not a nested `profile.timeZone`.
+    const profile = await saveChanged(tx, userId, current ?? NEW_PROFILE, changes, now, "");
+    return { profile, created: current === null };
+  });
+}
+
+async function saveChanged(
+  tx: Db,
+  userId: string,
+  current: Partial<Profile>,
+  changes: Partial<Profile>,
+  now: Temporal.Instant,
+  rootPath: string,
+): Promise<Profile> {
+  const next = parseWith(ProfileSchema, { ...current, ...changes }, rootPath);
+  await saveProfile(tx, userId, next, formatInstant(now));
+  return next;
 }
 
 /** Replaces the K-CONTRA-1 conditions the person reported. */

@@ -1,0 +1,79 @@
+/**
+ * Presets: a dose a person repeats, saved once and logged in one step (`titrate log dose
+ * --preset NAME`, or `preset` in the API). The CLI and the API create them here.
+ */
+import type { Temporal } from "temporal-polyfill";
+import type { Measured } from "../../core/dose-amount.ts";
+import { TitrateError } from "../../core/errors.ts";
+import { getRoute, getSubstance } from "../../core/substances/catalog.ts";
+import { formatInstant } from "../../core/time.ts";
+import { convert, roundTo } from "../../core/units.ts";
+import { getBatch } from "../repos/batches.ts";
+import { addPreset, type Preset } from "../repos/presets.ts";
+import type { Store } from "../store.ts";
+
+export interface PresetRequest {
+  readonly name: string;
+  /** Default: the batch's substance. */
+  readonly substance?: string | undefined;
+  /** An amount (any mass unit; kept in the substance's unit), or a volume or sprays of the batch. */
+  readonly measured: Measured;
+  /** Default: nasal for a spray batch, else the substance's usual route. */
+  readonly route?: string | undefined;
+  /** The batch it comes from, by id or label; needed for a volume or sprays. */
+  readonly batch?: string | undefined;
+}
+
+/**
+ * Saves a preset. Refuses a volume or sprays without a batch (BATCH_REQUIRED), a batch of
+ * another substance (BATCH_MISMATCH), a route the substance does not list, and a name already
+ * used (LABEL_TAKEN).
+ */
+export async function createPreset(
+  store: Store,
+  userId: string,
+  request: PresetRequest,
+  now: Temporal.Instant,
+): Promise<Preset> {
+  return store.transaction(async (tx) => {
+    const batch = request.batch === undefined ? null : await getBatch(tx, userId, request.batch);
+    const substance = getSubstance(request.substance ?? batch?.substance ?? "", "substance");
+    if (batch && batch.substance !== substance.id) {
+      throw new TitrateError(
+        "BATCH_MISMATCH",
+        `batch: "${batch.label}" holds ${batch.substance}, not ${substance.id}`,
+        "batch",
+      );
+    }
+    const { measured } = request;
+    if (measured.kind !== "amount" && !batch) {
+      throw new TitrateError(
+        "BATCH_REQUIRED",
+        "batch: a preset given as a volume or sprays needs the batch it comes from",
+        "batch",
+      );
+    }
+    const route = getRoute(
+      substance,
+      request.route ?? (batch?.form === "spray" ? "nasal" : substance.defaultRoute),
+    ).route;
+    return addPreset(
+      tx,
+      userId,
+      {
+        name: request.name,
+        substance: substance.id,
+        amount:
+          measured.kind === "amount"
+            ? roundTo(convert(measured.amount, measured.unit, substance.unit), 6)
+            : null,
+        unit: substance.unit,
+        route,
+        batchId: batch?.id ?? null,
+        volumeMl: measured.kind === "volume" ? measured.volumeMl : null,
+        sprays: measured.kind === "sprays" ? measured.sprays : null,
+      },
+      formatInstant(now),
+    );
+  });
+}
