@@ -12,6 +12,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { Temporal } from "temporal-polyfill";
+import { DEFAULT_SCRYPT_COST, type ScryptCost } from "../store/backup-format.ts";
 import { DEFAULT_PASSPHRASE_COST, type PassphraseCost } from "../store/passphrase.ts";
 import type { Store } from "../store/store.ts";
 import { installAuthentication } from "./auth/authenticate.ts";
@@ -22,6 +23,7 @@ import {
   SessionCookie,
   type SessionLifetime,
 } from "./auth/session-cookie.ts";
+import { type AutomaticBackupSettings, BackupSchedule } from "./automatic-backups.ts";
 import { decoyHashFor, type ServerContext } from "./context.ts";
 import {
   clientErrorHandler,
@@ -31,13 +33,54 @@ import {
 } from "./error-replies.ts";
 import { installRequestLog } from "./request-log.ts";
 import type { DeclaredRoute } from "./route.ts";
+import { accountRoutes } from "./routes/account.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { batchesRoutes } from "./routes/batches.ts";
+import { catalogRoutes } from "./routes/catalog.ts";
+import { dataRoutes } from "./routes/data.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { dosesRoutes } from "./routes/doses.ts";
+import { entriesRoutes } from "./routes/entries.ts";
+import { experimentsRoutes } from "./routes/experiments.ts";
+import { findingsRoutes } from "./routes/findings.ts";
+import { insightsRoutes } from "./routes/insights.ts";
+import { medicationsRoutes } from "./routes/medications.ts";
+import { plansRoutes } from "./routes/plans.ts";
+import { presetsRoutes } from "./routes/presets.ts";
+import { profileRoutes } from "./routes/profile.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { sessionsRoutes } from "./routes/sessions.ts";
+import { timelineRoutes } from "./routes/timeline.ts";
+import { todayRoutes } from "./routes/today.ts";
 import { tokensRoutes } from "./routes/tokens.ts";
 import { webRoutes } from "./routes/web.ts";
 import { helmetOptions } from "./security-headers.ts";
+
+/** The journal's resources, one plugin each, in the order the reference lists them. */
+const resourceRoutes = [
+  todayRoutes,
+  profileRoutes,
+  medicationsRoutes,
+  batchesRoutes,
+  presetsRoutes,
+  plansRoutes,
+  dosesRoutes,
+  entriesRoutes,
+  timelineRoutes,
+  findingsRoutes,
+  insightsRoutes,
+  experimentsRoutes,
+  dataRoutes,
+  accountRoutes,
+  catalogRoutes,
+] as const;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The automatic backups of `titrate serve --backup-dir`, or null. */
+    readonly automaticBackups: BackupSchedule | null;
+  }
+}
 
 /**
  * The largest request body a route accepts unless it says otherwise: 64 KiB. Every journal
@@ -73,8 +116,12 @@ export interface AppOptions {
   /** Requests per client address per window; false turns the limit off. */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number } | false;
   readonly sessionLifetime?: Partial<SessionLifetime>;
-  /** Shown in the OpenAPI document and on the home page. */
+  /** Shown in the OpenAPI document and on the home page, and recorded in exports. */
   readonly version?: string;
+  /** Automatic encrypted backups while the server runs (`titrate serve --backup-dir`). */
+  readonly automaticBackups?: AutomaticBackupSettings;
+  /** scrypt cost of encrypted backups (downloads and automatic ones). Tests pass a cheap one. */
+  readonly backupCost?: ScryptCost;
 }
 
 /** Builds the app with every plugin and route registered; `listen` (or `ready`) starts it. */
@@ -85,13 +132,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.sessionLifetime,
   });
   const passphraseCost = options.passphraseCost ?? DEFAULT_PASSPHRASE_COST;
+  const now = options.now ?? (() => Temporal.Now.instant());
+  const backupCost = options.backupCost ?? DEFAULT_SCRYPT_COST;
+  const backups = options.automaticBackups
+    ? new BackupSchedule(options.store, options.automaticBackups, {
+        now,
+        cost: backupCost,
+        onFailure: (reason) => app.log.error({ reason }, "automatic backup failed"),
+      })
+    : null;
   const context: ServerContext = {
     store: options.store,
-    now: options.now ?? (() => Temporal.Now.instant()),
+    now,
     passphraseCost,
     cookie,
     loginLimiter: new LoginLimiter(options.loginLimits),
     decoyHash: decoyHashFor(passphraseCost),
+    backupCost,
+    backups,
+    version: options.version ?? "development",
   };
 
   // Fastify's type follows the server kind (http or https); the app's surface is the same.
@@ -111,6 +170,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
 
   app.decorate("declaredRoutes", [] as DeclaredRoute[]);
+  app.decorate("automaticBackups", backups);
+  if (backups) {
+    // The first backup as soon as the server is ready, then one a day; a failure is logged
+    // and shown in the Today data (it never stops the server).
+    app.addHook("onReady", async () => backups.start());
+    app.addHook("onClose", async () => backups.stop());
+  }
   installErrorReplies(app);
   installJsonParser(app);
   await app.register(fastifyHelmet, helmetOptions(tls));
@@ -142,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, context);
   await app.register(sessionsRoutes, context);
   await app.register(tokensRoutes, context);
+  for (const routes of resourceRoutes) await app.register(routes, context);
   await app.register(docsRoutes, {
     version: options.version ?? "development",
     sessionCookieName: cookie.name,

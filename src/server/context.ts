@@ -1,12 +1,15 @@
 /**
- * What route plugins share: the store, the clock, the passphrase cost, the session cookie and
- * the sign-in limiter. buildApp makes one and passes it to every plugin as its options.
+ * What route plugins share: the store, the clock, the passphrase cost, the session cookie,
+ * the sign-in limiter and the automatic backups. buildApp makes one and passes it to every
+ * plugin as its options.
  */
 import type { Temporal } from "temporal-polyfill";
+import type { ScryptCost } from "../store/backup-format.ts";
 import { hashPassphrase, type PassphraseCost } from "../store/passphrase.ts";
 import type { Store } from "../store/store.ts";
 import type { LoginLimiter } from "./auth/login-limiter.ts";
 import type { SessionCookie } from "./auth/session-cookie.ts";
+import type { BackupSchedule } from "./automatic-backups.ts";
 
 export interface ServerContext {
   readonly store: Store;
@@ -20,6 +23,12 @@ export interface ServerContext {
    * does not reveal which usernames exist.
    */
   readonly decoyHash: () => Promise<string>;
+  /** scrypt cost of the encrypted backups the server writes. Tests pass a cheap one. */
+  readonly backupCost: ScryptCost;
+  /** Automatic backups while the server runs; null when not configured. */
+  readonly backups: BackupSchedule | null;
+  /** This program's version, recorded in exports. */
+  readonly version: string;
 }
 
 /** A memoised decoy hash: computed once, on first use (hashing at full cost takes a moment). */

@@ -74,8 +74,11 @@ function renderOperation(method: string, path: string, operation: Operation): st
     );
   }
   if (operation.requestBody) {
+    parts.push("<h4>Request body (JSON)</h4>");
+    if (operation.requestBody.description) {
+      parts.push(`<p>${escapeHtml(operation.requestBody.description)}</p>`);
+    }
     parts.push(
-      "<h4>Request body (JSON)</h4>",
       `<pre>${escapeHtml(JSON.stringify(operation.requestBody.content["application/json"].schema, null, 2))}</pre>`,
     );
   }
@@ -88,7 +91,14 @@ function renderOperation(method: string, path: string, operation: Operation): st
     parts.push(`<tr><td>${escapeHtml(status)}</td><td>${meaning}</td></tr>`);
   }
   parts.push("</table>");
-  const success = Object.values(operation.responses)[0]?.content?.["application/json"].schema;
+  const content = Object.values(operation.responses)[0]?.content ?? {};
+  const files = Object.keys(content).filter((type) => type !== "application/json");
+  if (files.length > 0) {
+    parts.push(
+      `<p>Answers a file: ${files.map((t) => `<code>${escapeHtml(t)}</code>`).join(", ")}.</p>`,
+    );
+  }
+  const success = content["application/json"]?.schema;
   if (success) {
     parts.push(
       "<details><summary>Success body schema</summary>",

@@ -46,12 +46,21 @@ function body(code: ErrorCode, message: string, fields: readonly FieldError[] = 
   return { error: { code, message, fields: [...fields] } };
 }
 
+/**
+ * Messages the store words for the terminal, said the API's way. A profile is set up with
+ * PATCH /api/v1/profile, not `titrate init`.
+ */
+const apiMessages: Partial<Record<ErrorCode, string>> = {
+  STORE_NOT_INITIALISED:
+    "this account has no profile yet: set it up first with PATCH /api/v1/profile (your time zone, and your weight for ketamine)",
+};
+
 /** The reply for `error`, and whether it is unexpected (a bug to log). */
 export function toErrorReply(error: unknown): ErrorReply & { readonly unexpected: boolean } {
   if (isTitrateError(error)) {
     return {
       status: error.status,
-      body: body(error.code, error.message, error.fields),
+      body: body(error.code, apiMessages[error.code] ?? error.message, error.fields),
       unexpected: error.status >= 500,
       ...(error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };

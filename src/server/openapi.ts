@@ -30,6 +30,7 @@ export interface Operation {
   readonly parameters?: readonly Parameter[];
   readonly requestBody?: {
     readonly required: boolean;
+    readonly description?: string;
     readonly content: { readonly "application/json": { readonly schema: JsonSchema } };
   };
   readonly responses: Record<string, Response>;
@@ -45,7 +46,9 @@ interface Parameter {
 
 interface Response {
   readonly description: string;
-  readonly content?: { readonly "application/json": { readonly schema: JsonSchema } };
+  /** By media type: `application/json`, and the files a route may answer. */
+  readonly content?: Readonly<Record<string, { readonly schema: JsonSchema }>>;
+  readonly headers?: Readonly<Record<string, JsonSchema>>;
   readonly "x-error-codes"?: readonly ErrorCode[];
 }
 
@@ -67,7 +70,7 @@ export function jsonSchemaOf(schema: Schema, io: "input" | "output"): JsonSchema
 /** The error codes `route` may answer: its own, and those every route of its kind may. */
 export function errorCodesOf(route: DeclaredRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(["VALIDATION_FAILED"]);
-  if (route.body) {
+  if (route.body || route.file) {
     for (const code of ["INVALID_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) {
       codes.add(code);
     }
@@ -118,14 +121,7 @@ export function buildOpenApiDocument(
 
 function operationOf(route: DeclaredRoute): Operation {
   const parameters = [...parametersOf(route.params, "path"), ...parametersOf(route.query, "query")];
-  const responses: Record<string, Response> = {
-    [String(route.status)]: route.response
-      ? {
-          description: "Success.",
-          content: { "application/json": { schema: jsonSchemaOf(route.response, "output") } },
-        }
-      : { description: "Success; no body." },
-  };
+  const responses: Record<string, Response> = { [String(route.status)]: successOf(route) };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodesOf(route)) {
     const status = errorRegistry[code].status;
@@ -153,7 +149,51 @@ function operationOf(route: DeclaredRoute): Operation {
           },
         }
       : {}),
+    ...(route.file
+      ? {
+          requestBody: {
+            required: true,
+            description: route.file.description,
+            content: {
+              "application/json": {
+                schema: route.file.schema ? jsonSchemaOf(route.file.schema, "input") : {},
+              },
+            },
+          },
+        }
+      : {}),
     responses,
+  };
+}
+
+/** The success answer: JSON, and any files the route may send instead. */
+function successOf(route: DeclaredRoute): Response {
+  if (route.status === 204) return { description: "Success; no body." };
+  const content: Record<string, { schema: JsonSchema }> = {};
+  if (route.response) {
+    content["application/json"] = { schema: jsonSchemaOf(route.response, "output") };
+  }
+  for (const download of route.downloads) {
+    content[download.contentType] = {
+      schema: download.schema
+        ? jsonSchemaOf(download.schema, "output")
+        : { type: "string", contentMediaType: download.contentType },
+    };
+  }
+  const files = route.downloads.map((d) => `${d.contentType}: ${d.description}`);
+  return {
+    description: files.length === 0 ? "Success." : `Success. ${files.join(" ")}`,
+    content,
+    ...(files.length === 0
+      ? {}
+      : {
+          headers: {
+            "Content-Disposition": {
+              description: 'For a file: `attachment; filename="…"`.',
+              schema: { type: "string" },
+            },
+          },
+        }),
   };
 }
 

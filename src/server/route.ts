@@ -9,6 +9,14 @@
  *
  * Request schemas must be strict objects (`z.strictObject`), so unknown fields are refused;
  * defineRoute throws at start-up when one is not.
+ *
+ * Two kinds of route step outside plain JSON, and say so in their declaration:
+ *   - a route that answers a file (a calendar, an export, a backup) lists its `downloads` and
+ *     returns a FileAnswer, sent as an attachment with its own content type;
+ *   - a route whose body is a file (an import) declares `file`: the parsed JSON reaches the
+ *     handler unvalidated as `file`, because the reader it is handed to checks all of it
+ *     before anything is written (and names every record at fault, which a schema here could
+ *     not do as well).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod/mini";
@@ -18,8 +26,14 @@ import { type Access, type Principal, userIdOf } from "./auth/principal.ts";
 
 export type Schema = z.ZodMiniType;
 type Output<S> = S extends Schema ? z.output<S> : undefined;
-// A 204 route answers no body, so whatever its handler returns is ignored.
-type Answer<S> = S extends Schema ? z.input<S> : unknown;
+// A 204 route answers no body, so whatever its handler returns is ignored. Answers are read,
+// never changed, so the store's readonly lists and records are welcome as they are.
+type Answer<S> = S extends Schema ? DeepReadonly<z.input<S>> : unknown;
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -28,6 +42,8 @@ export interface RouteContext<B, Q, P, A extends Access> {
   readonly body: B;
   readonly query: Q;
   readonly params: P;
+  /** The body of a `file` route, parsed from JSON but not validated here; undefined otherwise. */
+  readonly file: unknown;
   readonly principal: A extends "public" ? Principal | null : Principal;
   /** The signed-in account's id: pass it to every repository call. UNAUTHENTICATED if none. */
   readonly userId: string;
@@ -55,16 +71,46 @@ export interface RouteSpec<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /** The body is a file the handler's reader validates whole; see the top of this file. */
+  readonly file?: FileBody;
   /** The success status; 204 answers no body. Default 200. */
   readonly status?: 200 | 201 | 204;
   readonly response?: R;
+  /** Files the route may answer (as a FileAnswer) instead of JSON. */
+  readonly downloads?: readonly Download[];
   /** Error codes this route may answer besides the ones every route of its kind may. */
   readonly errors?: readonly ErrorCode[];
   /** Bytes; the server's small default applies otherwise. */
   readonly bodyLimit?: number;
   readonly handler: (
     context: RouteContext<Output<B>, Output<Q>, Output<P>, A>,
-  ) => Promise<Answer<R>> | Answer<R>;
+  ) => Promise<Answer<R> | FileAnswer> | Answer<R> | FileAnswer;
+}
+
+export interface FileBody {
+  readonly description: string;
+  /** The document's schema, for the OpenAPI description only. */
+  readonly schema?: Schema;
+}
+
+export interface Download {
+  /** `text/calendar`, `application/zip`, … */
+  readonly contentType: string;
+  readonly description: string;
+  /** For a JSON document: its schema, for the OpenAPI description only. */
+  readonly schema?: Schema;
+}
+
+/** A file to send as an attachment (`Content-Disposition: attachment; filename=…`). */
+export class FileAnswer {
+  readonly contentType: string;
+  readonly filename: string;
+  readonly body: string | Uint8Array;
+  constructor(contentType: string, filename: string, body: string | Uint8Array) {
+    this.contentType = contentType;
+    this.filename = filename;
+    this.body = body;
+  }
 }
 
 /** A declaration with its types erased, as the OpenAPI generator reads it. */
@@ -79,8 +125,10 @@ export interface DeclaredRoute {
   readonly params?: Schema | undefined;
   readonly query?: Schema | undefined;
   readonly body?: Schema | undefined;
+  readonly file?: FileBody | undefined;
   readonly status: 200 | 201 | 204;
   readonly response?: Schema | undefined;
+  readonly downloads: readonly Download[];
   readonly errors: readonly ErrorCode[];
 }
 
@@ -126,6 +174,7 @@ export function defineRoute<
       const answer = await spec.handler(context);
       reply.code(declared.status);
       if (declared.status === 204) return reply.send();
+      if (answer instanceof FileAnswer) return sendFile(declared, reply, answer);
       return reply.send(checkAnswer(declared, answer));
     },
   });
@@ -160,9 +209,13 @@ function declare(
     );
   }
   const status = spec.status ?? 200;
-  if ((status === 204) !== (spec.response === undefined)) {
-    throw new Error(`${where}: a 204 route has no response schema, and every other route has one`);
+  const answers = spec.response !== undefined || (spec.downloads ?? []).length > 0;
+  if ((status === 204) === answers) {
+    throw new Error(
+      `${where}: a 204 route has no response schema or downloads, and every other route has one of them`,
+    );
   }
+  if (spec.file && spec.body) throw new Error(`${where}: a route takes a body schema or a file`);
   return {
     method: spec.method,
     url: spec.url,
@@ -174,8 +227,10 @@ function declare(
     params: spec.params,
     query: spec.query,
     body: spec.body,
+    file: spec.file,
     status,
     response: spec.response,
+    downloads: spec.downloads ?? [],
     errors: spec.errors ?? [],
   };
 }
@@ -184,7 +239,7 @@ function declare(
 function parseRequest(
   route: DeclaredRoute,
   request: FastifyRequest,
-): { body: unknown; query: unknown; params: unknown } {
+): { body: unknown; query: unknown; params: unknown; file: unknown } {
   const fields: FieldError[] = [];
   const parse = (schema: Schema, value: unknown): unknown => {
     try {
@@ -199,7 +254,7 @@ function parseRequest(
   };
   const params = route.params ? parse(route.params, request.params) : undefined;
   const query = parse(route.query ?? NoQuery, request.query ?? {});
-  const body = parse(route.body ?? NoBody, request.body);
+  const body = route.file ? undefined : parse(route.body ?? NoBody, request.body);
   if (fields.length > 0) {
     const message =
       fields.length === 1
@@ -207,12 +262,19 @@ function parseRequest(
         : `${fields.length} fields are invalid: ${fields.map((f) => `${f.path || "body"}: ${f.message}`).join("; ")}`;
     throw new TitrateError("VALIDATION_FAILED", message, fields);
   }
-  return { body: route.body ? body : undefined, query: route.query ? query : undefined, params };
+  return {
+    body: route.body ? body : undefined,
+    query: route.query ? query : undefined,
+    params,
+    file: route.file ? request.body : undefined,
+  };
 }
 
 /** The handler's answer, checked against the response schema. A mismatch is a bug here. */
 function checkAnswer(route: DeclaredRoute, answer: unknown): unknown {
-  if (!route.response) return answer;
+  if (!route.response) {
+    throw new Error(`${route.method} ${route.url}: answers only files, and got something else`);
+  }
   const result = route.response.safeParse(answer);
   if (!result.success) {
     throw new Error(
@@ -222,8 +284,25 @@ function checkAnswer(route: DeclaredRoute, answer: unknown): unknown {
   return result.data;
 }
 
+/** Sends a file as an attachment; a content type the route did not declare is a bug. */
+function sendFile(route: DeclaredRoute, reply: FastifyReply, file: FileAnswer): FastifyReply {
+  if (!route.downloads.some((d) => d.contentType === file.contentType)) {
+    throw new Error(`${route.method} ${route.url}: ${file.contentType} is not among its downloads`);
+  }
+  // Names are ours (an account name made safe, a stamp), but a header must never carry
+  // anything else: keep a conservative set of characters.
+  const filename = file.filename.replace(/[^A-Za-z0-9._-]+/gu, "-");
+  const charset = /^text\/|json/u.test(file.contentType) ? "; charset=utf-8" : "";
+  return reply
+    .type(`${file.contentType}${charset}`)
+    .header("content-disposition", `attachment; filename="${filename}"`)
+    .send(typeof file.body === "string" ? file.body : Buffer.from(file.body));
+}
+
+/** A strict object, or an optional one (a body that may be left out entirely). */
 function isStrictObject(schema: Schema): boolean {
-  const def = schema._zod.def as { type: string; catchall?: Schema };
+  const def = schema._zod.def as { type: string; catchall?: Schema; innerType?: Schema };
+  if (def.type === "optional" && def.innerType) return isStrictObject(def.innerType);
   return def.type === "object" && def.catchall?._zod.def.type === "never";
 }
 

@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from "../../store/passphrase.ts";
+import { Instant, idParams } from "./common.ts";
 
 const PASSPHRASE_MAX = 1024;
 
@@ -77,18 +78,8 @@ export const TokenName = z
   );
 export const CreateTokenBody = z.strictObject({ name: TokenName });
 
-/** An id of `prefix`'s table (see src/store/ids.ts). */
-function recordId(prefix: string) {
-  return z.string().check(
-    z.regex(new RegExp(`^${prefix}_[0-9a-z]{12}$`, "u"), {
-      error: `must be an id such as ${prefix}_0123456789ab`,
-    }),
-  );
-}
-export const SessionIdParams = z.strictObject({ id: recordId("ses") });
-export const TokenIdParams = z.strictObject({ id: recordId("tok") });
-
-const Instant = z.string().check(z.describe("An instant, ISO 8601 UTC: 2026-03-22T09:10:00Z."));
+export const SessionIdParams = idParams("sessions");
+export const TokenIdParams = idParams("api_tokens");
 
 export const UserView = z.strictObject({
   id: z.string(),
