@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { send } from "../test-journal.ts";
+import { type Client, setUpOwner, startTestServer, type TestServer } from "../test-server.ts";
+
+describe("batches, reagent tests and presets", () => {
+  let server: TestServer;
+  let alex: Client;
+  let batchId: string;
+  before(async () => {
+    server = await startTestServer();
+    alex = await setUpOwner(server);
+    await send(alex, "PATCH", "/api/v1/profile", { timeZone: "Europe/London", weightKg: 70 });
+  });
+  after(async () => {
+    assert.deepEqual(server.serverErrors, []);
+    await server.close();
+  });
+
+  test("a batch is added with what to test it with, and listed", async () => {
+    const added = await send(alex, "POST", "/api/v1/batches", {
+      substance: "ketamine",
+      label: " bottle A ",
+      form: "spray",
+      concentrationMgPerMl: 50,
+      mlPerSpray: 0.1,
+    });
+    batchId = added.batch.id;
+    assert.equal(added.batch.label, "bottle A");
+    assert.equal(added.batch.purityPercent, null);
+    assert.deepEqual(added.batch.reagentTests, []);
+    assert.match(added.howToTest, /Mandelin/u);
+    const again = await alex.post("/api/v1/batches", {
+      substance: "lsd",
+      label: "bottle A",
+      form: "blotter",
+    });
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error.code, "LABEL_TAKEN");
+    assert.deepEqual((await alex.get("/api/v1/batches")).body.batches, [added.batch]);
+  });
+
+  test("a reagent test answers its verdict with the expected colour", async () => {
+    const match = await send(alex, "POST", `/api/v1/batches/${batchId}/tests`, {
+      reagent: "Mandelin",
+      result: "orange",
+    });
+    assert.equal(match.test.verdict, "match");
+    assert.equal(match.test.reagent, "mandelin");
+    assert.match(match.expected, /orange/iu);
+    assert.match(match.verdictMeaning, /identity, not purity/u);
+    const mismatch = await send(alex, "POST", `/api/v1/batches/${batchId}/tests`, {
+      reagent: "mandelin",
+      result: "dark green",
+      at: "2026-03-22T08:00",
+    });
+    assert.equal(mismatch.test.verdict, "mismatch");
+    assert.equal(mismatch.test.at, "2026-03-22T08:00:00Z");
+    assert.match(mismatch.verdictMeaning, /Do not use it/u);
+    assert.equal(mismatch.batch.reagentTests.length, 2);
+    const unknown = await send(alex, "POST", `/api/v1/batches/${batchId}/tests`, {
+      reagent: "fentanyl strip",
+      result: "one line",
+    });
+    assert.equal(unknown.expected, null);
+    assert.equal(unknown.test.verdict, "unknown");
+    const findings = await alex.get("/api/v1/findings");
+    assert.ok(
+      findings.body.active.some((f: { ruleId: string }) => f.ruleId === "reagent-mismatch"),
+      "a mismatch is a finding",
+    );
+  });
+
+  test("a test of a batch that does not exist is 404, of a malformed id 400", async () => {
+    const unknown = await alex.post("/api/v1/batches/bat_0123456789ab/tests", {
+      reagent: "mandelin",
+      result: "orange",
+    });
+    assert.equal(unknown.status, 404);
+    const malformed = await alex.post("/api/v1/batches/bottle A/tests", {
+      reagent: "mandelin",
+      result: "orange",
+    });
+    assert.equal(malformed.status, 400);
+  });
+
+  test("presets are saved from an amount or from sprays of a batch, listed and deleted", async () => {
+    const amount = await send(alex, "POST", "/api/v1/presets", {
+      name: "low",
+      substance: "ketamine",
+      measured: { kind: "amount", amount: 5000, unit: "µg" },
+      route: "sublingual",
+    });
+    assert.equal(amount.preset.amount, 5);
+    assert.equal(amount.preset.unit, "mg");
+    const sprays = await send(alex, "POST", "/api/v1/presets", {
+      name: "usual",
+      measured: { kind: "sprays", sprays: 2 },
+      batch: "bottle A",
+    });
+    assert.equal(sprays.preset.substance, "ketamine");
+    assert.equal(sprays.preset.route, "nasal");
+    assert.equal(sprays.preset.batchId, batchId);
+    assert.deepEqual(
+      (await alex.get("/api/v1/presets")).body.presets.map((p: { name: string }) => p.name),
+      ["low", "usual"],
+    );
+    assert.equal((await alex.delete(`/api/v1/presets/${amount.preset.id}`)).status, 204);
+    assert.equal((await alex.delete(`/api/v1/presets/${amount.preset.id}`)).status, 404);
+  });
+
+  test("a preset is refused when it cannot be measured or does not fit its batch", async () => {
+    for (const [body, code, status] of [
+      [
+        { name: "v", substance: "ketamine", measured: { kind: "volume", volumeMl: 0.5 } },
+        "BATCH_REQUIRED",
+        400,
+      ],
+      [
+        { name: "l", substance: "lsd", measured: { kind: "sprays", sprays: 1 }, batch: batchId },
+        "BATCH_MISMATCH",
+        422,
+      ],
+      [
+        {
+          name: "usual",
+          substance: "ketamine",
+          measured: { kind: "amount", amount: 5, unit: "mg" },
+        },
+        "LABEL_TAKEN",
+        409,
+      ],
+      [
+        {
+          name: "r",
+          substance: "lsd",
+          measured: { kind: "amount", amount: 5, unit: "µg" },
+          route: "nasal",
+        },
+        "ROUTE_UNKNOWN",
+        400,
+      ],
+      [
+        { name: "s", measured: { kind: "sprays", sprays: 21 }, batch: batchId },
+        "VALIDATION_FAILED",
+        400,
+      ],
+    ] as const) {
+      const answer = await alex.post("/api/v1/presets", body);
+      assert.equal(answer.status, status, `${code}: ${answer.text}`);
+      assert.equal(answer.body.error.code, code);
+    }
+  });
+});
