@@ -82,6 +82,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Start the server: the JSON API on http://127.0.0.1:7420",
     load: () => import("./commands/serve.ts"),
   },
+  passphrase: {
+    summary: "Set a new passphrase for an account (a lost one cannot be recovered)",
+    load: () => import("./commands/passphrase.ts"),
+  },
   export: {
     summary: "Export your whole journal as JSON or CSV",
     load: () => import("./commands/export.ts"),

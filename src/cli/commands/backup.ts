@@ -44,19 +44,22 @@ export function scryptCostFromEnv(context: CommandContext): ScryptCost {
   return { ...DEFAULT_SCRYPT_COST, log2N };
 }
 
-/** The passphrase named by --passphrase-file, or undefined when the flag is absent. */
-export async function readPassphrase(context: CommandContext): Promise<string | undefined> {
-  const file = optionalString(context, "passphrase-file");
+/** The passphrase named by `option` (--passphrase-file), or undefined when it is absent. */
+export async function readPassphrase(
+  context: CommandContext,
+  option = "passphrase-file",
+): Promise<string | undefined> {
+  const file = optionalString(context, option);
   if (file === undefined) return undefined;
   if (file !== "-") {
-    const bytes = readInputFile(resolve(context.io.cwd, file), "passphrase-file");
-    return passphraseFromText(bytes.toString("utf8"));
+    const bytes = readInputFile(resolve(context.io.cwd, file), option);
+    return passphraseFromText(bytes.toString("utf8"), option);
   }
   const chunks: Buffer[] = [];
   for await (const chunk of context.io.stdin) {
     chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
   }
-  return passphraseFromText(Buffer.concat(chunks).toString("utf8"));
+  return passphraseFromText(Buffer.concat(chunks).toString("utf8"), option);
 }
 
 export const command: Command = {

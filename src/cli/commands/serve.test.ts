@@ -4,12 +4,13 @@
  */
 import assert from "node:assert/strict";
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, test } from "node:test";
 import { binPath, runCli } from "../../../test/helpers/cli.ts";
+import { decryptBackup } from "../../store/backup-format.ts";
 import { openStore } from "../../store/store.ts";
 
 let dataDir: string;
@@ -37,9 +38,9 @@ interface Running {
 }
 
 /** Starts `titrate serve --json …` and waits for the line that names its URL. */
-function serve(args: readonly string[]): Promise<Running> {
+function serve(args: readonly string[], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(binPath, ["serve", "--json", "--port", "0", "--data-dir", dataDir, ...args], {
-    env: { ...process.env, TITRATE_QUIET_STALE: "1", NO_COLOR: "1" },
+    env: { ...process.env, TITRATE_QUIET_STALE: "1", NO_COLOR: "1", ...env },
   });
   children.add(child);
   let stdout = "";
@@ -212,3 +213,53 @@ test("serves HTTPS with --tls-cert and --tls-key, with Secure cookies", {
     assert.equal(await server.stop(), 0);
   }
 });
+
+test("takes an encrypted automatic backup at start with --backup-dir", limit, async () => {
+  const backups = join(dataDir, "backups-elsewhere");
+  mkdirSync(backups);
+  const passphraseFile = join(dataDir, "backup-passphrase");
+  writeFileSync(passphraseFile, "the backups' own passphrase\n");
+  const server = await serve(
+    ["--backup-dir", backups, "--backup-passphrase-file", passphraseFile],
+    { TITRATE_TEST_SCRYPT_LOG2N: "10" },
+  );
+  try {
+    let files: string[] = [];
+    for (let i = 0; i < 100 && files.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      files = readdirSync(backups);
+    }
+    assert.equal(files.length, 1);
+    assert.match(files[0] ?? "", /^titrate-auto-backup-\d{8}T\d{6}Z\.tbk$/u);
+    const plain = decryptBackup(
+      readFileSync(join(backups, files[0] ?? "")),
+      "the backups' own passphrase",
+    );
+    assert.equal(plain.subarray(0, 15).toString("latin1"), "SQLite format 3");
+  } finally {
+    assert.equal(await server.stop(), 0);
+  }
+});
+
+test(
+  "refuses half of the automatic backup options, and a short passphrase, with exit code 2",
+  limit,
+  async () => {
+    const half = await runCli(["serve", "--backup-dir", dataDir, "--data-dir", dataDir]);
+    assert.equal(half.code, 2);
+    assert.match(half.stderr, /--backup-passphrase-file is missing/u);
+    const file = join(dataDir, "short");
+    writeFileSync(file, "short");
+    const short = await runCli([
+      "serve",
+      "--backup-dir",
+      dataDir,
+      "--backup-passphrase-file",
+      file,
+      "--data-dir",
+      dataDir,
+    ]);
+    assert.equal(short.code, 2);
+    assert.match(short.stderr, /at least 10 characters/u);
+  },
+);

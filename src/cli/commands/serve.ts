@@ -5,9 +5,13 @@
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
 import { TitrateError } from "../../core/errors.ts";
 import { buildApp } from "../../server/app.ts";
 import { isLoopbackHost, LOOPBACK_HOSTNAMES } from "../../server/auth/origin.ts";
+import type { AutomaticBackupSettings } from "../../server/automatic-backups.ts";
+import type { ScryptCost } from "../../store/backup-format.ts";
+import { passphraseProblem } from "../../store/passphrase.ts";
 import { isSetUp } from "../../store/repos/auth.ts";
 import { openStore } from "../../store/store.ts";
 import { optionalString } from "../args.ts";
@@ -16,6 +20,7 @@ import { dataDirOf } from "../journal-context.ts";
 import { journalOptions } from "../journal-options.ts";
 import { styler, writeLine } from "../output.ts";
 import { VERSION } from "../version.ts";
+import { readPassphrase, scryptCostFromEnv } from "./backup.ts";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 7420;
@@ -59,6 +64,36 @@ function tlsOf(context: CommandContext): { cert: Buffer; key: Buffer } | undefin
     }
   };
   return { cert: read(certPath, "tls-cert"), key: read(keyPath, "tls-key") };
+}
+
+/** The automatic backups asked for, or undefined; refuses half of the pair of options. */
+async function automaticBackupsOf(
+  context: CommandContext,
+): Promise<{ settings: AutomaticBackupSettings; cost: ScryptCost } | undefined> {
+  const dirText = optionalString(context, "backup-dir");
+  const fileText = optionalString(context, "backup-passphrase-file");
+  if (dirText === undefined && fileText === undefined) return undefined;
+  if (dirText === undefined || fileText === undefined) {
+    const missing = dirText === undefined ? "backup-dir" : "backup-passphrase-file";
+    throw new TitrateError(
+      "CLI_MISSING_OPTION",
+      `--backup-dir and --backup-passphrase-file go together (automatic backups are always encrypted); --${missing} is missing`,
+      missing,
+    );
+  }
+  const passphrase = (await readPassphrase(context, "backup-passphrase-file")) as string;
+  const problem = passphraseProblem(passphrase);
+  if (problem) {
+    throw new TitrateError(
+      "VALIDATION_FAILED",
+      `backup-passphrase-file: the passphrase ${problem}`,
+      "backup-passphrase-file",
+    );
+  }
+  return {
+    settings: { dir: resolve(context.io.cwd, dirText), passphrase },
+    cost: scryptCostFromEnv(context),
+  };
 }
 
 function exposureWarning(host: string, tls: boolean): string[] {
@@ -108,22 +143,36 @@ export const command: Command = {
       value: "FILE",
       description: "PEM private key file for --tls-cert.",
     },
+    "backup-dir": {
+      type: "string",
+      value: "DIR",
+      description:
+        "Take an encrypted backup here at start and every 24 hours, keeping the newest 7.",
+    },
+    "backup-passphrase-file": {
+      type: "string",
+      value: "FILE",
+      description: "The file holding the automatic backups' passphrase (- reads standard input).",
+    },
   },
   examples: [
     "titrate serve",
     "titrate serve --port 8080 --data-dir ~/titrate",
     "titrate serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem",
+    "titrate serve --backup-dir /media/usb/titrate --backup-passphrase-file ~/.titrate-backup-pw",
   ],
   details: [
     "The server makes no outbound connections and loads nothing from other sites. It logs one line per request (method, route, status, time), never a body, cookie or passphrase.",
     "To use Titrate from your phone, keep the default address and use an SSH tunnel or a VPN, or serve HTTPS with --tls-cert and --tls-key. Never expose it to a network over plain HTTP.",
     "Stop it with Ctrl-C (or SIGTERM): requests in flight finish and the journal is closed cleanly.",
+    "With --backup-dir, a backup that fails (a missing drive, a full disk) does not stop the server: it is logged, shown on the Today screen, and tried again the next day. `titrate restore FILE --passphrase-file F` brings one back.",
   ],
   async run(context) {
     const { io } = context;
     const host = optionalString(context, "host") ?? DEFAULT_HOST;
     const port = portOf(context);
     const tls = tlsOf(context);
+    const backups = await automaticBackupsOf(context);
     const loopback = isLoopbackHost(host);
     const dataDir = dataDirOf(context);
     const store = await openStore({ dataDir });
@@ -134,6 +183,7 @@ export const command: Command = {
         logger: { stream: io.stdout },
         ...(tls ? { https: tls } : {}),
         ...(loopback ? { allowedHostnames: LOOPBACK_HOSTNAMES } : {}),
+        ...(backups ? { automaticBackups: backups.settings, backupCost: backups.cost } : {}),
         version: VERSION,
       });
       await app.listen({ host, port });
@@ -187,6 +237,12 @@ export const command: Command = {
       writeLine(io.stdout, `Titrate ${VERSION} is running at ${style("bold", url)}`);
       writeLine(io.stdout, `  journal: ${dataDir}`);
       writeLine(io.stdout, `  API reference: ${url}api/docs`);
+      if (backups) {
+        writeLine(
+          io.stdout,
+          `  automatic backups: ${backups.settings.dir} (encrypted, now and every 24 hours, newest 7 kept)`,
+        );
+      }
       if (setupNeeded) writeLine(io.stdout, `  first run: open ${url} to set your passphrase`);
       writeLine(io.stdout, "  stop with Ctrl-C");
     }
