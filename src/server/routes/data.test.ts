@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -105,9 +105,27 @@ describe("export, import and backup", () => {
     assert.equal(imported.body.username, "kim");
     assert.equal(imported.body.profile, "kept-yours");
     assert.equal((await kim.get("/api/v1/journal")).body.entries.length, 6);
+    assert.equal(imported.body.source, "titrate");
+    assert.equal(imported.body.summary, null);
+    assert.ok(Array.isArray(imported.body.findings));
     const again = await kim.request("POST", "/api/v1/import", { raw: fresh });
     assert.equal(again.body.counts.doses.added, 0);
     assert.equal(again.body.counts.doses.skipped, 1);
+  });
+
+  test("a PsychonautWiki Journal export is imported with its summary and the findings it brings", async () => {
+    const file = readFileSync(
+      new URL("../../../test/fixtures/psychonautwiki/newer.json", import.meta.url),
+      "utf8",
+    );
+    const dry = await kim.request("POST", "/api/v1/import?from=psychonautwiki&dryRun=true", {
+      raw: file,
+    });
+    assert.equal(dry.status, 200, dry.text);
+    assert.equal(dry.body.source, "psychonautwiki");
+    assert.match(dry.body.summary.format, /PsychonautWiki/u);
+    assert.ok(dry.body.summary.substances.length > 0);
+    assert.ok(dry.body.findings.length > 0, "the imported history shows something");
   });
 
   test("a file that cannot be imported changes nothing and says why", async () => {

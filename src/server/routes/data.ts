@@ -71,10 +71,13 @@ export const dataRoutes: FastifyPluginAsync<ServerContext> = async (app, context
     operationId: "importJournal",
     summary: "Import an export into your account: adds what is new, changes nothing else",
     description:
-      "The body is the export file as it was downloaded (up to 20 MB). The whole file is checked first; a problem names the record and field (`doses[3].amount`) and nothing is written. Records you already have are skipped; one that differs keeps your version and is listed in `conflicts`. With `dryRun=true` nothing is written and the answer says what would happen.",
+      "The body is the export file as it was downloaded (up to 20 MB): a Titrate export, or with `from=psychonautwiki` a PsychonautWiki Journal export. The whole file is checked first; a problem names the record and field (`doses[3].amount`) and nothing is written. Records you already have are skipped; one that differs keeps your version and is listed in `conflicts`. `findings` are what the imported history shows. With `dryRun=true` nothing is written and the answer says what would happen.",
     tags: ["data"],
     query: ImportQuery,
-    file: { description: "A Titrate export document.", schema: JournalExport },
+    file: {
+      description: "A Titrate export document (or another app's export, named by `from`).",
+      schema: JournalExport,
+    },
     bodyLimit: IMPORT_LIMIT_BYTES,
     response: ImportAnswer,
     errors: ["IMPORT_FORMAT_UNKNOWN", "IMPORT_CONFLICT"],
@@ -96,12 +99,15 @@ export const dataRoutes: FastifyPluginAsync<ServerContext> = async (app, context
         dryRun: query.dryRun === "true",
       });
       return {
-        dryRun: query.dryRun === "true",
+        source: report.source,
+        dryRun: report.dryRun,
         username: report.username,
         profile: report.profile,
         counts: report.counts,
         conflicts: report.conflicts,
         renamed: report.renamed,
+        summary: report.summary,
+        findings: report.findings,
       };
     },
   });

@@ -1,6 +1,8 @@
 /** Request and response schemas of export, import, backup download and erasing an account. */
 import * as z from "zod/mini";
+import { Finding } from "../../core/safety/finding.ts";
 import { JournalExport } from "../../core/schemas/export.ts";
+import { importSources } from "../../store/import.ts";
 import { NewPassphrase } from "./auth.ts";
 import { QueryFlag } from "./common.ts";
 
@@ -24,7 +26,9 @@ export const ImportQuery = z.strictObject({
       z.regex(/^[a-z0-9-]{1,40}$/u, {
         error: "must be the name of an import source, such as titrate",
       }),
-      z.describe("What wrote the file: titrate (default)."),
+      z.describe(
+        `What wrote the file: ${Object.keys(importSources).join(", ")} (default titrate).`,
+      ),
     ),
   ),
   dryRun: z.optional(
@@ -34,7 +38,37 @@ export const ImportQuery = z.strictObject({
 
 const count = z.int().check(z.gte(0));
 
+/** What a source that maps another app's format made of the file (null for Titrate's own). */
+const ImportSummary = z.strictObject({
+  format: z.string(),
+  timeZone: z.nullable(z.string()),
+  inFile: z.record(z.string(), count),
+  substances: z.array(
+    z.strictObject({
+      name: z.string(),
+      catalogId: z.nullable(z.string()),
+      ingestions: count,
+      doses: count,
+      otherSubstances: count,
+      alreadyImported: count,
+      skipped: count,
+      reasons: z.record(z.string(), count),
+    }),
+  ),
+  entries: z.array(
+    z.strictObject({
+      path: z.string(),
+      substance: z.nullable(z.string()),
+      outcome: z.string(),
+      reason: z.string(),
+      message: z.string(),
+    }),
+  ),
+  notImported: z.array(z.string()),
+});
+
 export const ImportAnswer = z.strictObject({
+  source: z.string(),
   dryRun: z.boolean().check(z.describe("True when nothing was written.")),
   username: z.string(),
   profile: z.enum(["added", "unchanged", "kept-yours", "none"]),
@@ -50,6 +84,14 @@ export const ImportAnswer = z.strictObject({
       to: z.string(),
     }),
   ),
+  summary: z.nullable(ImportSummary),
+  findings: z
+    .array(z.extend(Finding, { active: z.boolean() }))
+    .check(
+      z.describe(
+        "What the imported history shows that the journal did not before (a dose far above a microdose, doses too close together…), danger first; `active` ones are findings now.",
+      ),
+    ),
 });
 
 /** Without a passphrase the backup is a plain SQLite file anyone who gets it can read. */
