@@ -6,7 +6,7 @@
  * account until a backup succeeds again.
  */
 import { basename } from "node:path";
-import type { Temporal } from "temporal-polyfill";
+import { Temporal } from "temporal-polyfill";
 import { isTitrateError } from "../core/errors.ts";
 import { formatInstant } from "../core/time.ts";
 import { AUTOMATIC_BACKUPS_KEPT, writeAutomaticBackup } from "../store/automatic-backups.ts";
@@ -40,6 +40,11 @@ export interface BackupStatus {
   /** What went wrong the last time, in words. */
   readonly error: string | null;
   readonly nextAt: string | null;
+  /**
+   * True when the next backup is more than an hour late (the machine slept, or the timer
+   * never fired): backups are not happening, even though none failed.
+   */
+  readonly overdue: boolean;
 }
 
 export const BACKUPS_OFF: BackupStatus = {
@@ -52,6 +57,7 @@ export const BACKUPS_OFF: BackupStatus = {
   failing: false,
   error: null,
   nextAt: null,
+  overdue: false,
 };
 
 export interface ScheduleOptions {
@@ -87,7 +93,14 @@ export class BackupSchedule {
   }
 
   status(): BackupStatus {
-    return this.#status;
+    const { nextAt } = this.#status;
+    const late =
+      nextAt !== null &&
+      Temporal.Instant.compare(
+        this.#options.now(),
+        Temporal.Instant.from(nextAt).add({ hours: 1 }),
+      ) > 0;
+    return { ...this.#status, overdue: late };
   }
 
   /** Takes the first backup now, and one every interval after it. */

@@ -50,6 +50,7 @@ describe("GET /api/v1/today", () => {
       failing: false,
       error: null,
       nextAt: null,
+      overdue: false,
     });
   });
 
@@ -103,6 +104,11 @@ describe("automatic backups", () => {
       assert.equal(first.nextAt, "2026-03-23T09:00:00Z");
       assert.equal(first.keep, 7);
       assert.equal(first.intervalHours, 24);
+      assert.equal(first.overdue, false);
+      server.advance({ hours: 26 });
+      const late = (await alex.get("/api/v1/today")).body.backups;
+      assert.equal(late.overdue, true, "a backup that did not happen is not silent either");
+      server.advance({ hours: -26 });
       const plain = decryptBackup(readFileSync(join(dir, first.lastFile)), BACKUP_PASSPHRASE);
       assert.equal(plain.subarray(0, 15).toString("latin1"), "SQLite format 3");
       for (let day = 1; day <= 8; day++) {

@@ -35,6 +35,9 @@ export const BackupStatus = z.strictObject({
     .check(z.describe("True when the last automatic backup failed: show it, with `error`.")),
   error: z.nullable(z.string()),
   nextAt: z.nullable(Instant),
+  overdue: z
+    .boolean()
+    .check(z.describe("True when the next backup is over an hour late: backups are not running.")),
 });
 
 export const Today = z.strictObject({
