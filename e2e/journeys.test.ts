@@ -141,7 +141,10 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await page.getByRole("heading", { name: "Before you take it" }).waitFor();
     await page.getByText("Ketamine doses too close together").waitFor();
     await page.getByText(/2 days since your last dose/u).waitFor();
-    await screenshot(page, "log-dose-warning-phone");
+    await page
+      .getByRole("heading", { name: "Before you take it" })
+      .evaluate((element) => element.scrollIntoView({ block: "start" }));
+    await screenshot(page, "log-dose-warning-phone", { fullPage: false });
     // Checking saved nothing: Today still says when the next dose may be.
     await go("/today");
     await page.getByText(/Ketamine: not before/u).waitFor();
@@ -230,10 +233,6 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
 
     await go("/journal");
     await heading("Journal");
-    await page
-      .getByText("Calmer in the afternoon")
-      .waitFor({ state: "detached" })
-      .catch(() => {});
     const checkIn = page.locator("li.entry", { hasText: "Check-in" });
     await checkIn.getByRole("button", { name: /^Delete/u }).click();
     const dialog = page.getByRole("dialog", { name: "Delete this check-in?" });
