@@ -132,6 +132,19 @@ function cases(a: SeededJournal, alexExport: string, alexSession: string, alexTo
     "POST /api/v1/findings/acknowledge": [
       foreign("/api/v1/findings/acknowledge", 404, { key: a.findingKey }),
     ],
+    "GET /api/v1/insights": [own("/api/v1/insights")],
+    "GET /api/v1/report": [own("/api/v1/report")],
+    "POST /api/v1/experiments": [own("/api/v1/experiments", { substance: "ketamine" })],
+    "GET /api/v1/experiments/current": [own("/api/v1/experiments/current")],
+    "GET /api/v1/experiments/current/today": [own("/api/v1/experiments/current/today")],
+    "POST /api/v1/experiments/current/guess": [
+      own("/api/v1/experiments/current/guess", { guess: "active" }),
+    ],
+    // kim's own experiment has just begun: unblinding without `early` and its results are refused.
+    "POST /api/v1/experiments/current/unblind": [
+      foreign("/api/v1/experiments/current/unblind", 409, { activeCode: "A-222" }),
+    ],
+    "GET /api/v1/experiments/current/report": [foreign("/api/v1/experiments/current/report", 409)],
     "GET /api/v1/export": [own("/api/v1/export"), own("/api/v1/export?format=csv")],
     "POST /api/v1/import": [foreign("/api/v1/import", 409, JSON.parse(alexExport))],
     "POST /api/v1/backup": [own("/api/v1/backup")],

@@ -21,6 +21,7 @@ import {
   experimentResults,
 } from "../../core/insights/experiment-results.ts";
 import { seededRandom } from "../../core/insights/random.ts";
+import type { RatingName } from "../../core/insights/ratings.ts";
 import {
   ExperimentGuessInput,
   ExperimentStartInput,
@@ -48,7 +49,7 @@ export type ExperimentState = "upcoming" | "running" | "finished" | "unblinded";
 export interface ExperimentView {
   readonly id: string;
   readonly substance: string;
-  readonly outcome: string;
+  readonly outcome: RatingName;
   /** The two codes to label the preparations with. */
   readonly codes: readonly [string, string];
   readonly startDate: string;
@@ -311,13 +312,6 @@ export async function unblindExperiment(
       `experiment ${record.id} was already unblinded on ${record.unblinding.at}`,
     );
   }
-  if (!record.codes.includes(parsed.activeCode)) {
-    throw new TitrateError(
-      "EXPERIMENT_CODE_UNKNOWN",
-      `activeCode: ${parsed.activeCode} is not one of this experiment's codes (${record.codes.join(", ")})`,
-      "activeCode",
-    );
-  }
   const guesses = await listGuesses(store.db, userId, record.id);
   const today = todayIn(record.timeZone, now);
   const over = isOver(record, guesses, today);
@@ -333,6 +327,13 @@ export async function unblindExperiment(
       "EXPERIMENT_NOT_OVER",
       `early: ${still}; unblinding now ends the experiment early: ask for it with --early (in the API, "early": true), and it is recorded as early`,
       "early",
+    );
+  }
+  if (!record.codes.includes(parsed.activeCode)) {
+    throw new TitrateError(
+      "EXPERIMENT_CODE_UNKNOWN",
+      `activeCode: ${parsed.activeCode} is not one of this experiment's codes (${record.codes.join(", ")})`,
+      "activeCode",
     );
   }
   await store.transaction((tx) =>

@@ -1,0 +1,94 @@
+/**
+ * Response schemas of the blinded self-experiment. Before unblinding nothing here carries the
+ * allocation: the experiment lists dates only, and today's view the one code to take.
+ */
+import * as z from "zod/mini";
+import { ratingNames } from "../../core/insights/ratings.ts";
+import { DifferenceResult, NotEnoughData, Proportion, perRating } from "./insights.ts";
+
+const Guess = z.enum(["active", "placebo"]);
+
+export const ExperimentView = z.strictObject({
+  id: z.string(),
+  substance: z.string(),
+  outcome: z.enum(ratingNames),
+  codes: z
+    .tuple([z.string(), z.string()])
+    .check(
+      z.describe(
+        "The two labels, A-… and B-…: which is active is not known to Titrate until unblinding.",
+      ),
+    ),
+  startDate: z.string(),
+  endDate: z.string(),
+  intervalDays: z.int(),
+  sessions: z.int(),
+  blockSize: z.int(),
+  timeZone: z.string(),
+  createdAt: z.string(),
+  state: z.enum(["upcoming", "running", "finished", "unblinded"]),
+  schedule: z.array(z.strictObject({ number: z.int(), date: z.string(), guessed: z.boolean() })),
+  sessionsPast: z.int(),
+  guesses: z.int(),
+  unblinding: z.nullable(
+    z.strictObject({
+      at: z.string(),
+      early: z.boolean(),
+      reason: z.nullable(z.string()),
+      activeCode: z.string(),
+      placeboCode: z.string(),
+    }),
+  ),
+});
+
+export const ExperimentToday = z.strictObject({
+  date: z.string(),
+  experimentId: z.string(),
+  state: z.enum(["upcoming", "running", "finished", "unblinded"]),
+  session: z.nullable(
+    z.strictObject({ number: z.int(), of: z.int(), code: z.string(), guess: z.nullable(Guess) }),
+  ),
+  nextSession: z.nullable(z.strictObject({ number: z.int(), date: z.string() })),
+});
+
+const UnblindedSession = z.strictObject({
+  number: z.int(),
+  date: z.string(),
+  slot: z.enum(["A", "B"]),
+  code: z.string(),
+  guess: z.nullable(Guess),
+  content: Guess,
+  correct: z.nullable(z.boolean()),
+  ratings: perRating(z.nullable(z.number())),
+});
+
+export const ExperimentResults = z.strictObject({
+  outcome: z.enum(ratingNames),
+  sessions: z.array(UnblindedSession),
+  counted: z.int(),
+  primary: DifferenceResult,
+  permutation: z.nullable(
+    z.strictObject({
+      p: z.number(),
+      method: z.enum(["exact", "monte-carlo"]),
+      permutations: z.int(),
+      statistic: z.number(),
+    }),
+  ),
+  ratings: perRating(DifferenceResult),
+  byBelief: DifferenceResult,
+  guessing: z.strictObject({
+    guessed: z.int(),
+    correct: z.int(),
+    accuracy: z.union([Proportion, NotEnoughData]),
+    verdict: z.enum(["broken", "reversed", "not-shown-broken", "not-enough-guesses"]),
+    summary: z.string(),
+  }),
+  summary: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+
+export const ExperimentReport = z.strictObject({
+  experiment: ExperimentView,
+  results: ExperimentResults,
+});
