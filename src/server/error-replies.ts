@@ -47,20 +47,26 @@ function body(code: ErrorCode, message: string, fields: readonly FieldError[] = 
 }
 
 /**
- * Messages the store words for the terminal, said the API's way. A profile is set up with
- * PATCH /api/v1/profile, not `titrate init`.
+ * Errors the store words for the terminal, said the API's way. A profile is set up with
+ * PATCH /api/v1/profile, not `titrate init`; what the CLI calls a missing or unreadable
+ * option (a dose's substance, an import's source) is a field of the request here.
  */
 const apiMessages: Partial<Record<ErrorCode, string>> = {
   STORE_NOT_INITIALISED:
     "this account has no profile yet: set it up first with PATCH /api/v1/profile (your time zone, and your weight for ketamine)",
 };
+const apiCodes: Partial<Record<ErrorCode, ErrorCode>> = {
+  CLI_MISSING_OPTION: "VALIDATION_FAILED",
+  CLI_INVALID_OPTION: "VALIDATION_FAILED",
+};
 
 /** The reply for `error`, and whether it is unexpected (a bug to log). */
 export function toErrorReply(error: unknown): ErrorReply & { readonly unexpected: boolean } {
   if (isTitrateError(error)) {
+    const code = apiCodes[error.code] ?? error.code;
     return {
-      status: error.status,
-      body: body(error.code, apiMessages[error.code] ?? error.message, error.fields),
+      status: errorRegistry[code].status,
+      body: body(code, apiMessages[code] ?? error.message, error.fields),
       unexpected: error.status >= 500,
       ...(error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };

@@ -74,16 +74,20 @@ export async function readJournalExport(
 }
 
 /**
- * The file name of an export, without its extension: `titrate-<account>-<UTC stamp>`, the
+ * The file name of an export, without its extension: `<prefix>-<account>-<UTC stamp>`, the
  * account name made safe for any file system (`titrate-alex.b-20260322T091000Z`).
  */
-export function exportFileBase(username: string, now: Temporal.Instant): string {
+export function exportFileBase(
+  username: string,
+  now: Temporal.Instant,
+  prefix = "titrate",
+): string {
   const safe =
     username
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/gu, "-")
       .replace(/^[-.]+/u, "") || "account";
-  return `titrate-${safe}-${fileStamp(now)}`;
+  return `${prefix}-${safe}-${fileStamp(now)}`;
 }
 
 export async function readUser(db: Db, userId: string): Promise<ExportedUser> {

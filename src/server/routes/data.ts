@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyPluginAsync } from "fastify";
-import { isTitrateError, TitrateError } from "../../core/errors.ts";
+import { TitrateError } from "../../core/errors.ts";
 import { BACKUP_STAGING_PREFIX, createBackup } from "../../store/backup.ts";
 import { buildJournalExport, exportFileBase } from "../../store/export.ts";
 import { exportCsvFiles } from "../../store/export-csv.ts";
@@ -89,7 +89,7 @@ export const dataRoutes: FastifyPluginAsync<ServerContext> = async (app, context
           "body",
         );
       }
-      const source = await asQueryField(() => getImportSource(query.from ?? DEFAULT_IMPORT_SOURCE));
+      const source = await getImportSource(query.from ?? DEFAULT_IMPORT_SOURCE);
       const report = await importJournal(store, {
         source,
         // The JSON was parsed to check its syntax (and refuse __proto__); the source reads bytes.
@@ -130,7 +130,7 @@ export const dataRoutes: FastifyPluginAsync<ServerContext> = async (app, context
     handler: async ({ userId, principal, body }) => {
       const passphrase = body?.passphrase;
       const now = context.now();
-      const name = `${exportFileBase(principal.username, now).replace(/^titrate-/u, "titrate-backup-")}.${passphrase ? "tbk" : "db"}`;
+      const name = `${exportFileBase(principal.username, now, "titrate-backup")}.${passphrase ? "tbk" : "db"}`;
       const staging = mkdtempSync(join(store.dataDir, BACKUP_STAGING_PREFIX));
       try {
         const out = join(staging, name);
@@ -142,15 +142,3 @@ export const dataRoutes: FastifyPluginAsync<ServerContext> = async (app, context
     },
   });
 };
-
-/** An unknown import source is a query field at fault here, not a command-line option. */
-async function asQueryField<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isTitrateError(error) && error.code === "CLI_INVALID_OPTION") {
-      throw new TitrateError("VALIDATION_FAILED", error.message, error.fields);
-    }
-    throw error;
-  }
-}

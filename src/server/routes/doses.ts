@@ -5,7 +5,6 @@
  */
 import type { FastifyPluginAsync } from "fastify";
 import type * as z from "zod/mini";
-import { isTitrateError, TitrateError } from "../../core/errors.ts";
 import type { Finding } from "../../core/safety/finding.ts";
 import { checkDose } from "../../store/journal/check-dose.ts";
 import { type DoseRequest, logDose } from "../../store/journal/log.ts";
@@ -25,21 +24,6 @@ const doseErrors = [
 ] as const;
 
 const isDanger = (findings: readonly Finding[]) => findings.some((f) => f.severity === "danger");
-
-/**
- * The store asks for a missing substance or amount as the CLI's options do; here it is a field
- * of the body, so it is a validation error like any other.
- */
-async function asRequestField<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isTitrateError(error) && error.code === "CLI_MISSING_OPTION") {
-      throw new TitrateError("VALIDATION_FAILED", error.message, error.fields);
-    }
-    throw error;
-  }
-}
 
 export const dosesRoutes: FastifyPluginAsync<ServerContext> = async (app, context) => {
   const { store } = context;
@@ -62,9 +46,7 @@ export const dosesRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
     response: DoseLogged,
     errors: [...doseErrors],
     handler: async ({ userId, body }) => {
-      const logged = await asRequestField(async () =>
-        logDose(store, userId, await requestOf(userId, body), context.now()),
-      );
+      const logged = await logDose(store, userId, await requestOf(userId, body), context.now());
       return { ...logged, advisedNotToDose: isDanger(logged.active) };
     },
   });
@@ -81,9 +63,7 @@ export const dosesRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
     response: DoseChecked,
     errors: [...doseErrors],
     handler: async ({ userId, body }) => {
-      const checked = await asRequestField(async () =>
-        checkDose(store, userId, await requestOf(userId, body), context.now()),
-      );
+      const checked = await checkDose(store, userId, await requestOf(userId, body), context.now());
       return { ...checked, advisedNotToDose: isDanger(checked.findings) };
     },
   });

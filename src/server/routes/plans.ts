@@ -5,8 +5,8 @@
  * and ceiling checks (FACTS K-DOSE-1, K-DOSE-2, P-PROT-1).
  */
 import type { FastifyPluginAsync } from "fastify";
+import type * as z from "zod/mini";
 import { type PlanPreview, previewPlan } from "../../core/schedule/preview.ts";
-import type { PlanDraft } from "../../core/schemas/plan.ts";
 import { localDateTimeText, parseTimeZone } from "../../core/time.ts";
 import {
   createStoredPlan,
@@ -64,10 +64,7 @@ export const plansRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
   const { store } = context;
 
   /** The draft with the profile's zone when none is given, and the profile's weight. */
-  async function draftOf(
-    userId: string,
-    body: Omit<PlanDraft, "timeZone"> & { timeZone?: string | undefined },
-  ) {
+  async function draftOf(userId: string, body: z.infer<typeof PlanBody>) {
     const profile = await getProfile(store.db, userId);
     const timeZone = body.timeZone ?? profile?.timeZone;
     return {
