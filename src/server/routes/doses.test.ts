@@ -88,6 +88,38 @@ describe("doses", () => {
     assert.match(interval.detail, /5/u);
   });
 
+  test("every spelling of micro means µg, and nothing else is read as micro", async () => {
+    for (const unit of ["µg", "μg", "ug", "mcg"]) {
+      const checked = await send(
+        alex,
+        "POST",
+        "/api/v1/doses/check",
+        {
+          substance: "lsd",
+          measured: { kind: "amount", amount: 10, unit },
+        },
+        200,
+      );
+      assert.deepEqual([checked.dose.amount, checked.dose.unit], [10, "µg"], unit);
+    }
+    const mg = await send(
+      alex,
+      "POST",
+      "/api/v1/doses/check",
+      {
+        substance: "lsd",
+        measured: { kind: "amount", amount: 0.01, unit: "mg" },
+      },
+      200,
+    );
+    assert.equal(mg.dose.amount, 10);
+    const unknown = await alex.post("/api/v1/doses/check", {
+      substance: "lsd",
+      measured: { kind: "amount", amount: 10, unit: "u" },
+    });
+    assert.equal(unknown.status, 400);
+  });
+
   test("an amount that is not known is recorded as unknown, never guessed", async () => {
     const logged = await send(alex, "POST", "/api/v1/doses", {
       substance: "ketamine",

@@ -88,7 +88,7 @@ describe("batches, reagent tests and presets", () => {
     const amount = await send(alex, "POST", "/api/v1/presets", {
       name: "low",
       substance: "ketamine",
-      measured: { kind: "amount", amount: 5000, unit: "µg" },
+      measured: { kind: "amount", amount: 5000, unit: "mcg" },
       route: "sublingual",
     });
     assert.equal(amount.preset.amount, 5);

@@ -59,12 +59,21 @@ export const ReagentTestAnswer = z.strictObject({
 
 const positive = z.number().check(z.positive(), z.lte(1_000_000));
 
+/**
+ * A mass unit. The micro sign (U+00B5), the Greek mu (U+03BC), "ug" and "mcg" all mean µg,
+ * as everywhere in Titrate; nothing else is guessed (a µg read as mg is a thousandfold dose).
+ */
+const MassUnit = z.pipe(
+  z.enum(["µg", "mg", "g", "μg", "ug", "mcg"]),
+  z.transform((unit): "µg" | "mg" | "g" => (unit === "mg" || unit === "g" ? unit : "µg")),
+);
+
 /** How much, as measured: an amount in a mass unit, or a volume or sprays of a batch. */
 export const Measured = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("amount"),
     amount: positive,
-    unit: z.enum(["µg", "mg", "g"]),
+    unit: MassUnit,
   }),
   z.strictObject({
     kind: z.literal("volume"),
