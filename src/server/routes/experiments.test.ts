@@ -44,8 +44,9 @@ before(async () => {
   await saveProfile(server.store.db, kimUser.id, profile, START.toString());
 });
 after(async () => {
-  assert.deepEqual(server.serverErrors, []);
+  const errors = [...server.serverErrors];
   await server.close();
+  assert.deepEqual(errors, []);
 });
 
 /** What alex's first session day would show, from the sealed row (as only a test may read it). */

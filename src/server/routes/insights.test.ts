@@ -40,8 +40,9 @@ before(async () => {
   );
 });
 after(async () => {
-  assert.deepEqual(server.serverErrors, []);
+  const errors = [...server.serverErrors];
   await server.close();
+  assert.deepEqual(errors, []);
 });
 
 test("GET /api/v1/insights gives the period's statistics, every estimate with its interval", async () => {

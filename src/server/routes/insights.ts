@@ -3,13 +3,12 @@
  * self-contained HTML download (GET /api/v1/report). Both read only the signed-in account.
  */
 import type { FastifyPluginAsync } from "fastify";
-import * as z from "zod/mini";
 import { REPORT_CSP } from "../../core/report/render-report.ts";
 import { parseExclude } from "../../core/report/report-data.ts";
 import { loadInsights } from "../../store/journal/insights.ts";
 import { buildReport } from "../../store/journal/report.ts";
 import type { ServerContext } from "../context.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, FileAnswer } from "../route.ts";
 import { Insights, InsightsQuery, ReportQuery } from "../schemas/insights.ts";
 
 export const insightsRoutes: FastifyPluginAsync<ServerContext> = async (app, context) => {
@@ -42,7 +41,13 @@ export const insightsRoutes: FastifyPluginAsync<ServerContext> = async (app, con
       "Answers `text/html` (not JSON) as an attachment: plans, adherence, doses, daily ratings, symptoms, blood pressure, PHQ-9/GAD-7 trajectories, the findings from the ratings, a blinded experiment and the safety findings over the period. `exclude` leaves sections out (the page names them); leaving out `notes` removes all free text. The page has no script and loads nothing; its own Content-Security-Policy says so.",
     tags: ["insights"],
     query: ReportQuery,
-    response: z.string().check(z.describe("The HTML page.")),
+    downloads: [
+      {
+        contentType: "text/html",
+        description:
+          "One self-contained HTML page with inline CSS (print rules) and inline SVG charts.",
+      },
+    ],
     errors: ["STORE_NOT_INITIALISED"],
     handler: async ({ userId, principal, query, reply }) => {
       const exclude = parseExclude(query.exclude);
@@ -55,14 +60,9 @@ export const insightsRoutes: FastifyPluginAsync<ServerContext> = async (app, con
         context.now(),
       );
       const { from, to } = data.insights.period;
-      reply.type("text/html; charset=utf-8");
-      reply.header(
-        "content-disposition",
-        `attachment; filename="titrate-report-${from}-to-${to}.html"`,
-      );
       // Stricter than the app's policy, and allows the page's own inline styles if opened here.
       reply.header("content-security-policy", `${REPORT_CSP}; frame-ancestors 'none'`);
-      return html;
+      return new FileAnswer("text/html", `titrate-report-${from}-to-${to}.html`, html);
     },
   });
 };
