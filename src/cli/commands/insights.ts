@@ -6,7 +6,7 @@
 import {
   differenceText,
   NOT_ENOUGH,
-  notEnoughText,
+  notEnoughForAll,
   seriesText,
   signed,
   slopeText,
@@ -24,6 +24,8 @@ import { periodFlags, periodOptions } from "../period-options.ts";
 
 const WIDTH = 60;
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 /** The insights as lines of text; `style` adds colour where the terminal wants it. */
 export function insightsText(
   insights: Insights,
@@ -39,7 +41,7 @@ export function insightsText(
       "bold",
       `Insights, ${period.from} to ${period.to} (${period.days} days, ${period.timeZone})`,
     ),
-    `${counts.checkInDays} days with a check-in, ${counts.doseDays} dose days, ${counts.screenings} screenings. A number needs at least ${insights.minimumPerGroup} days in each group; below that Titrate says "${NOT_ENOUGH}".`,
+    `${plural(counts.checkInDays, "day")} with a check-in, ${plural(counts.doseDays, "dose day")}, ${plural(counts.screenings, "screening")}. A number needs at least ${insights.minimumPerGroup} days in each group; below that Titrate says "${NOT_ENOUGH}".`,
   );
 
   const columns = sparkline(
@@ -67,14 +69,9 @@ export function insightsText(
 
   for (const comparison of insights.comparisons) {
     heading(`${comparison.title} (${comparison.groupA} minus ${comparison.groupB})`);
-    const results = ratingNames.map((name) => comparison.ratings[name]);
-    const first = results[0];
-    if (
-      first &&
-      !first.enoughData &&
-      results.every((r) => !r.enoughData && r.reason === first.reason)
-    ) {
-      lines.push(`  ${notEnoughText(first)}`);
+    const none = notEnoughForAll(ratingNames.map((name) => comparison.ratings[name]));
+    if (none !== null) {
+      lines.push(`  ${none}`);
       continue;
     }
     for (const name of ratingNames) {
@@ -88,10 +85,9 @@ export function insightsText(
       ? "Dose and the next day's ratings"
       : `Dose and the next day's ratings (${response.substance}, per ${response.unit})`,
   );
-  const responses = ratingNames.map((name) => response.ratings[name]);
-  const firstResponse = responses[0];
-  if (firstResponse && !firstResponse.enoughData && responses.every((r) => !r.enoughData)) {
-    lines.push(`  ${notEnoughText(firstResponse)}`);
+  const noResponse = notEnoughForAll(ratingNames.map((name) => response.ratings[name]));
+  if (noResponse !== null) {
+    lines.push(`  ${noResponse}`);
   } else {
     for (const name of ratingNames) lines.push(`  ${name}: ${slopeText(response.ratings[name])}`);
   }
@@ -120,7 +116,8 @@ export function insightsText(
 
   heading("Tolerance");
   const { tolerance } = insights;
-  if (tolerance.substance !== null) {
+  const anyEffect = ratingNames.some((name) => tolerance.effectTrend[name].enoughData);
+  if (tolerance.substance !== null && (tolerance.doseTrend.enoughData || anyEffect)) {
     const trend = tolerance.doseTrend;
     lines.push(
       `  dose (${tolerance.substance}): ${
@@ -129,7 +126,7 @@ export function insightsText(
           : slopeText(trend)
       }`,
     );
-    for (const name of ratingNames) {
+    for (const name of anyEffect ? ratingNames : []) {
       const lift = tolerance.meanLift[name];
       const average = lift === null ? "" : `${signed(lift)} on average against the week before; `;
       lines.push(

@@ -69,3 +69,21 @@ export function seriesText(
   const high = points.reduce((a, b) => (b.v > a.v ? b : a));
   return `${name}: ${first.v.toFixed(1)} on ${first.date}, ${last.v.toFixed(1)} on ${last.date}; lowest ${low.v.toFixed(1)} (${low.date}), highest ${high.v.toFixed(1)} (${high.date})`;
 }
+
+/**
+ * When no rating has a number, one line for all of them: "not enough data yet: <the reason
+ * they share, worded for any rating>", or with counts that differ between ratings, "not
+ * enough data yet for any rating (mood: …)". Null when some rating has a number.
+ */
+export function notEnoughForAll(
+  results: readonly ({ enoughData: true } | NotEnoughData)[],
+): string | null {
+  const reasons = results.flatMap((r) => (r.enoughData ? [] : [r.reason]));
+  const first = reasons[0];
+  if (first === undefined || reasons.length < results.length) return null;
+  const general = (text: string) =>
+    text.replace(/\b(?:a|an) (?:mood|energy|focus|anxiety|sleep) rating\b/gu, "a rating");
+  return reasons.every((r) => general(r) === general(first))
+    ? `${NOT_ENOUGH}: ${general(first)}`
+    : `${NOT_ENOUGH} for any rating (mood: ${first})`;
+}

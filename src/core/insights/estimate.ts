@@ -17,7 +17,7 @@ export const MIN_PER_GROUP = 5;
 
 export interface NotEnoughData {
   readonly enoughData: false;
-  /** Why there is no number, in plain words ("3 dose days with a check-in; 5 are needed"). */
+  /** Why there is no number, in plain words ("dose days with a mood rating: 3, other days with a mood rating: 40; at least 5 of each are needed"). */
   readonly reason: string;
   /** Observations there are (for two groups, both together). */
   readonly n: number;

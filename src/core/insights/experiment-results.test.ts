@@ -113,7 +113,7 @@ test("a session without a guess is left out; too few sessions give no number", (
   assert.equal(results.primary.enoughData, false);
   assert.match(
     results.summary[0] ?? "",
-    /^Not enough data yet for mood: 3 active sessions with a mood rating and 3 placebo sessions/u,
+    /^Not enough data yet for mood: active sessions with a mood rating: 3, placebo sessions with a mood rating: 3; at least 5 of each/u,
   );
   assert.equal(results.guessing.guessed, 6);
 });

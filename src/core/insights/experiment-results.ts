@@ -97,7 +97,7 @@ function guessingOf(sessions: readonly UnblindedSession[]): Guessing {
       correct,
       accuracy,
       verdict: "not-enough-guesses",
-      summary: `Too few guesses (${guessed}) to tell whether the blind held.`,
+      summary: `Too few guesses to tell whether the blind held (${guessed}; at least ${MIN_PER_GROUP} are needed).`,
     };
   }
   const [low, high] = accuracy.ci95;

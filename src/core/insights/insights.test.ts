@@ -83,7 +83,7 @@ describe("insights over 28 days with 6 doses", () => {
     assert.equal(mood?.enoughData, false);
     assert.equal(
       mood?.enoughData === false ? mood.reason : "",
-      "24 on-protocol days with a mood rating and 4 days before the first dose with a mood rating; at least 5 of each are needed",
+      "on-protocol days with a mood rating: 24, days before the first dose with a mood rating: 4; at least 5 of each are needed",
     );
   });
 

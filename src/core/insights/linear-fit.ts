@@ -32,7 +32,7 @@ export function fitLine(points: readonly Point[], options: FitOptions): Slope | 
   const n = points.length;
   const minPoints = options.minPoints ?? MIN_PER_GROUP;
   if (n < Math.max(3, minPoints)) {
-    return notEnoughData(`${n} ${options.noun}; at least ${Math.max(3, minPoints)} are needed`, n);
+    return notEnoughData(`${options.noun}: ${n}; at least ${Math.max(3, minPoints)} are needed`, n);
   }
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);

@@ -24,7 +24,7 @@ test("exact intervals match scipy.stats.binomtest(k, n).proportion_ci(method='ex
 test("too few trials give no number", () => {
   assert.deepEqual(estimateProportion(3, 4, "guesses", 5), {
     enoughData: false,
-    reason: "4 guesses; at least 5 are needed",
+    reason: "guesses: 4; at least 5 are needed",
     n: 4,
   });
 });

@@ -14,7 +14,7 @@ export function estimateProportion(
   minTrials: number,
 ): Proportion | NotEnoughData {
   if (trials < minTrials) {
-    return notEnoughData(`${trials} ${noun}; at least ${minTrials} are needed`, trials);
+    return notEnoughData(`${noun}: ${trials}; at least ${minTrials} are needed`, trials);
   }
   const low = successes === 0 ? 0 : inverseIncompleteBeta(0.025, successes, trials - successes + 1);
   const high =

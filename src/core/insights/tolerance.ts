@@ -17,8 +17,7 @@ import { Temporal } from "temporal-polyfill";
 import { epochDay } from "../safety/time-math.ts";
 import { getSubstance } from "../substances/catalog.ts";
 import type { SubstanceDays } from "./dose-amounts.ts";
-import type { NotEnoughData, Slope } from "./estimate.ts";
-import { notEnoughData } from "./estimate.ts";
+import { MIN_PER_GROUP, type NotEnoughData, notEnoughData, type Slope } from "./estimate.ts";
 import { fitLine } from "./linear-fit.ts";
 import { aRating, higherIsBetter, perRating, type RatingName, ratingNames } from "./ratings.ts";
 import { mean } from "./summary-stats.ts";
@@ -138,8 +137,11 @@ export function toleranceSignal(
   const fading = signals.filter((s) => s.endsWith("-fading")).map((s) => s.replace("-fading", ""));
   if (fading.length > 0)
     parts.push(`the lift in ${fading.join(", ")} on dose days at ${amountText} has been shrinking`);
-  const summary =
-    parts.length > 0
+  const nothing =
+    !doseTrend.enoughData && ratingNames.every((name) => !effectTrend[name].enoughData);
+  const summary = nothing
+    ? `Not enough data yet to look for tolerance: a dose trend needs at least ${MIN_PER_GROUP} dose days with a known amount, and a fading effect as many at the same amount with check-ins around them.`
+    : parts.length > 0
       ? `Possible tolerance: ${parts.join("; ")}. A signal to watch, not a diagnosis: consider a break (FACTS ${sources.join(", ")}).`
       : "No tolerance signal: no interval lies wholly on the side of a rising dose or a fading effect. With few dose days a real change can still hide inside wide intervals.";
   return {

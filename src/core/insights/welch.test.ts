@@ -73,7 +73,7 @@ test("below 5 in a group there is no number, only the reason", () => {
   });
   assert.deepEqual(result, {
     enoughData: false,
-    reason: "4 dose days and 6 other days; at least 5 of each are needed",
+    reason: "dose days: 4, other days: 6; at least 5 of each are needed",
     n: 10,
     nA: 4,
     nB: 6,

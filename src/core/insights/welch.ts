@@ -44,7 +44,7 @@ export function compareMeans(
   const groups = { nA, nB };
   if (nA < minPerGroup || nB < minPerGroup) {
     return notEnoughData(
-      `${nA} ${labels.a} and ${nB} ${labels.b}; at least ${minPerGroup} of each are needed`,
+      `${labels.a}: ${nA}, ${labels.b}: ${nB}; at least ${minPerGroup} of each are needed`,
       nA + nB,
       groups,
     );

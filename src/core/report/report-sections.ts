@@ -3,7 +3,13 @@
  * escaped. Free text (notes, effects, notes on doses and symptoms) appears only when the
  * `notes` section is included.
  */
-import { differenceText, NOT_ENOUGH, seriesText, slopeText } from "../insights/describe.ts";
+import {
+  differenceText,
+  NOT_ENOUGH,
+  notEnoughForAll,
+  seriesText,
+  slopeText,
+} from "../insights/describe.ts";
 import { ratingNames } from "../insights/ratings.ts";
 import { epochDay } from "../safety/time-math.ts";
 import { escapeHtml, list, paragraph, table } from "./html.ts";
@@ -195,18 +201,6 @@ export function screeningsSection(data: ReportData): string {
   );
 }
 
-/** The one reason when every result lacks data for the same reason (reworded per rating). */
-function sharedReason(
-  results: readonly ({ enoughData: true } | { enoughData: false; reason: string })[],
-): string | null {
-  const reasons = results.map((r) => (r.enoughData ? null : r.reason));
-  const first = reasons[0];
-  if (first === null || first === undefined) return null;
-  const general = (text: string) =>
-    text.replace(/\b(?:a|an) (?:mood|energy|focus|anxiety|sleep) rating\b/gu, "a rating");
-  return reasons.every((r) => r !== null && general(r) === general(first)) ? general(first) : null;
-}
-
 export function insightsSection(data: ReportData): string {
   const { insights } = data;
   const parts: string[] = [
@@ -216,9 +210,9 @@ export function insightsSection(data: ReportData): string {
     ),
   ];
   for (const comparison of insights.comparisons) {
-    const shared = sharedReason(ratingNames.map((name) => comparison.ratings[name]));
-    if (shared !== null) {
-      parts.push(`<h3>${e(comparison.title)}</h3>`, paragraph(`${NOT_ENOUGH}: ${shared}.`));
+    const none = notEnoughForAll(ratingNames.map((name) => comparison.ratings[name]));
+    if (none !== null) {
+      parts.push(`<h3>${e(comparison.title)}</h3>`, paragraph(`${none}.`));
       continue;
     }
     const rows = ratingNames.map((name) => {
@@ -242,11 +236,11 @@ export function insightsSection(data: ReportData): string {
     );
   }
   const response = insights.doseResponse;
-  const sharedResponse = sharedReason(ratingNames.map((name) => response.ratings[name]));
+  const noResponse = notEnoughForAll(ratingNames.map((name) => response.ratings[name]));
   parts.push(
     `<h3>Dose and the next day's ratings${response.substance ? ` (${e(response.substance)})` : ""}</h3>`,
-    sharedResponse !== null
-      ? paragraph(`${NOT_ENOUGH}: ${sharedResponse}.`)
+    noResponse !== null
+      ? paragraph(`${noResponse}.`)
       : list(ratingNames.map((name) => `${name}: ${slopeText(response.ratings[name])}`)),
     `<h3>Tolerance</h3>`,
     paragraph(insights.tolerance.summary),
