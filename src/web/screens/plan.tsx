@@ -6,7 +6,7 @@
  * taken, late and missed marks and its breaks, and its calendar file (ICS) to download.
  */
 import { useMemo, useState } from "preact/hooks";
-import { previewPlan } from "../../core/schedule/preview.ts";
+import { previewPlan, toPlanDraft } from "../../core/schedule/preview.ts";
 import { type Weekday, weekdayIds } from "../../core/schemas/plan.ts";
 import { formatAmount } from "../../core/units.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
@@ -120,6 +120,20 @@ function describeProtocol(plan: Plan): string {
   return `${base} at ${plan.localTime}${cycle}`;
 }
 
+/**
+ * A stored plan's warnings, checked again here with the profile's weight when there is one:
+ * the server's list (GET /api/v1/plans) is computed without it, so it would say the target
+ * could not be checked against your ceiling even when your weight is known.
+ */
+function warningsFor(status: PlanStatus, weightKg: number | null) {
+  if (weightKg === null) return status.warnings;
+  try {
+    return previewPlan(toPlanDraft(status.plan), { weightKg }).warnings;
+  } catch {
+    return status.warnings;
+  }
+}
+
 function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Promise<void> }) {
   const { plan, next } = status;
   const { profile } = useApp();
@@ -158,7 +172,7 @@ function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Pr
       ) : (
         <p>No planned dose is left.</p>
       )}
-      {status.warnings.map((w) => (
+      {warningsFor(status, profile?.weightKg ?? null).map((w) => (
         <p key={w.code} class="notice caution">
           {w.message}
         </p>
