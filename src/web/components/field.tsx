@@ -26,7 +26,11 @@ export function Field({ id, label, hint, error, aside, children }: FieldProps) {
       ) : null}
       <div class="control">
         {children}
-        {aside ? <div class="aside">{aside}</div> : null}
+        {aside ? (
+          <div class={typeof aside === "string" && aside.length <= 16 ? "aside unit" : "aside"}>
+            {aside}
+          </div>
+        ) : null}
       </div>
       {error ? (
         <p class="field-error" id={`${id}-error`} role="alert">
