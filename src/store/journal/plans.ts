@@ -16,6 +16,7 @@ import type { Dose, Plan } from "../../core/schemas/journal.ts";
 import { formatInstant, parseTimeZone } from "../../core/time.ts";
 import { doses, listEvents } from "../repos/events.ts";
 import { createPlan, endPlan, getPlan, listPlans, setPlanTimeZone } from "../repos/plans.ts";
+import { getProfile } from "../repos/profile.ts";
 import type { Store } from "../store.ts";
 import { requireProfile } from "./profile.ts";
 
@@ -65,17 +66,28 @@ export async function planStatuses(
   userId: string,
   now: Temporal.Instant,
 ): Promise<PlanStatus[]> {
-  const [plans, taken] = await Promise.all([
+  const [plans, taken, weightKg] = await Promise.all([
     listPlans(store.db, userId),
     listEvents(store.db, doses, userId),
+    currentWeightKg(store, userId),
   ]);
-  return plans.reverse().map((plan) => statusOf(plan, taken, now));
+  return plans.reverse().map((plan) => statusOf(plan, taken, now, weightKg));
 }
 
-/** The status of one plan given the doses taken. */
-export function statusOf(plan: Plan, taken: readonly Dose[], now: Temporal.Instant): PlanStatus {
+/** The profile's weight, so a plan's target is checked against the person's own ceiling. */
+async function currentWeightKg(store: Store, userId: string): Promise<number | undefined> {
+  return (await getProfile(store.db, userId))?.weightKg ?? undefined;
+}
+
+/** The status of one plan given the doses taken (and the weight, for the ceiling check). */
+export function statusOf(
+  plan: Plan,
+  taken: readonly Dose[],
+  now: Temporal.Instant,
+  weightKg?: number,
+): PlanStatus {
   const isActive = plan.endedAt === null;
-  const preview = previewPlan(toPlanDraft(plan));
+  const preview = previewPlan(toPlanDraft(plan), { weightKg });
   return {
     plan,
     isActive,
@@ -121,11 +133,12 @@ export async function planCalendar(
   id: string,
   now: Temporal.Instant,
 ): Promise<PlanCalendar> {
-  const [plan, taken] = await Promise.all([
+  const [plan, taken, weightKg] = await Promise.all([
     getPlan(store.db, userId, id),
     listEvents(store.db, doses, userId),
+    currentWeightKg(store, userId),
   ]);
-  const status = statusOf(plan, taken, now);
+  const status = statusOf(plan, taken, now, weightKg);
   const occurrences = status.adherence.entries.map((e) => e.occurrence);
   return { ...status, breaks: cycleBreaks(plan, occurrences) };
 }
@@ -139,7 +152,8 @@ export async function storedPlanIcs(
   options: Omit<IcsOptions, "dtstamp" | "planId">,
 ): Promise<{ plan: Plan; ics: string }> {
   const plan = await getPlan(store.db, userId, id);
-  const ics = planToIcs(previewPlan(toPlanDraft(plan)), {
+  const weightKg = await currentWeightKg(store, userId);
+  const ics = planToIcs(previewPlan(toPlanDraft(plan), { weightKg }), {
     ...options,
     dtstamp: now,
     planId: plan.id,
