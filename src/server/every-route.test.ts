@@ -135,6 +135,7 @@ function cases(a: SeededJournal, alexExport: string, alexSession: string, alexTo
     "GET /api/v1/insights": [own("/api/v1/insights")],
     "GET /api/v1/report": [own("/api/v1/report")],
     "POST /api/v1/experiments": [own("/api/v1/experiments", { substance: "ketamine" })],
+    "GET /api/v1/experiments": [own("/api/v1/experiments")],
     "GET /api/v1/experiments/current": [own("/api/v1/experiments/current")],
     "GET /api/v1/experiments/current/today": [own("/api/v1/experiments/current/today")],
     "POST /api/v1/experiments/current/guess": [

@@ -136,6 +136,9 @@ test("an experiment runs start to report over HTTP, and the order never leaks be
 });
 
 test("another account has no experiment, and cannot act on alex's", async () => {
+  const none = await kim.get("/api/v1/experiments");
+  assert.equal(none.status, 200, "asking for the latest experiment is never an error");
+  assert.deepEqual(none.body, { current: null });
   for (const path of [
     "/api/v1/experiments/current",
     "/api/v1/experiments/current/today",
@@ -152,6 +155,7 @@ test("another account has no experiment, and cannot act on alex's", async () => 
   assert.equal(mine.body.intervalDays, 3);
   const alexCurrent = (await alex.get("/api/v1/experiments/current")).body;
   assert.notEqual(mine.body.id, alexCurrent.id);
+  assert.equal((await kim.get("/api/v1/experiments")).body.current.id, mine.body.id);
   for (const path of ["/api/v1/experiments/current", "/api/v1/experiments/current/today"]) {
     const text = (await kim.get(path)).text;
     for (const secret of [alexCurrent.id, ...alexCurrent.codes]) {

@@ -4,6 +4,7 @@
  * carries the allocation: only today's code, on its day.
  */
 import type { FastifyPluginAsync } from "fastify";
+import { TitrateError } from "../../core/errors.ts";
 import {
   ExperimentGuessInput,
   ExperimentStartInput,
@@ -19,7 +20,12 @@ import {
 } from "../../store/journal/experiments.ts";
 import type { ServerContext } from "../context.ts";
 import { defineRoute } from "../route.ts";
-import { ExperimentReport, ExperimentToday, ExperimentView } from "../schemas/experiments.ts";
+import {
+  ExperimentLatest,
+  ExperimentReport,
+  ExperimentToday,
+  ExperimentView,
+} from "../schemas/experiments.ts";
 
 export const experimentsRoutes: FastifyPluginAsync<ServerContext> = async (app, context) => {
   const { store } = context;
@@ -37,6 +43,27 @@ export const experimentsRoutes: FastifyPluginAsync<ServerContext> = async (app, 
     response: ExperimentView,
     errors: ["EXPERIMENT_RUNNING", "EXPERIMENT_INTERVAL_TOO_SHORT", "STORE_NOT_INITIALISED"],
     handler: ({ userId, body }) => startExperiment(store, userId, body, context.now()),
+  });
+
+  defineRoute(app, {
+    method: "GET",
+    url: "/api/v1/experiments",
+    operationId: "getLatestExperiment",
+    summary: "The latest experiment, or null when there is none yet",
+    description:
+      "The same view as GET /api/v1/experiments/current, but `{ current: null }` instead of a 404 before the first experiment, so a screen can ask without a failing request.",
+    tags: ["experiments"],
+    response: ExperimentLatest,
+    handler: async ({ userId }) => {
+      try {
+        return { current: await currentExperiment(store, userId, context.now()) };
+      } catch (error) {
+        if (error instanceof TitrateError && error.code === "EXPERIMENT_NOT_FOUND") {
+          return { current: null };
+        }
+        throw error;
+      }
+    },
   });
 
   defineRoute(app, {

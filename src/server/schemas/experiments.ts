@@ -41,6 +41,12 @@ export const ExperimentView = z.strictObject({
   ),
 });
 
+export const ExperimentLatest = z.strictObject({
+  current: z
+    .nullable(ExperimentView)
+    .check(z.describe("The latest experiment, or null before the first one.")),
+});
+
 export const ExperimentToday = z.strictObject({
   date: z.string(),
   experimentId: z.string(),
