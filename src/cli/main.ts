@@ -110,6 +110,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "Fill an empty data directory with a realistic synthetic journal",
     load: () => import("./commands/demo.ts"),
   },
+  store: {
+    summary: "The journal's database: copy a personal journal onto a PostgreSQL server",
+    load: () => import("./commands/store.ts"),
+  },
 };
 
 function topLevelHelp(): string {

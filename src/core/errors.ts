@@ -191,6 +191,22 @@ export const errorRegistry = {
     status: 409,
     help: "Another program has the journal open (is `titrate serve` running?); stop it and try again.",
   },
+  STORE_UNREACHABLE: {
+    status: 503,
+    help: "The PostgreSQL database cannot be reached or refused the sign-in; check the URL, the server and the password.",
+  },
+  STORE_SQLITE_ONLY: {
+    status: 400,
+    help: "The command works on a SQLite data directory; on PostgreSQL use pg_dump and pg_restore (docs/deploy.md).",
+  },
+  STORE_COPY_CONFLICT: {
+    status: 409,
+    help: "The target already holds an account of the journal being copied; nothing was copied.",
+  },
+  STORE_COPY_MISMATCH: {
+    status: 500,
+    help: "A copied table did not match the original (row count or checksum); nothing was copied.",
+  },
   EXPERIMENT_NOT_FOUND: {
     status: 404,
     help: "You have no blinded experiment yet; start one with `titrate experiment start`.",

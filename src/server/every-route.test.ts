@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { dumpDatabase } from "../../test/helpers/data-dir.ts";
+import { dumpStore } from "../store/test-store.ts";
 import { KETAMINE_PLAN, type SeededJournal, seedJournal, send } from "./test-journal.ts";
 import {
   addAccount,
@@ -227,7 +227,7 @@ describe("every route", () => {
       const method = key.split(" ")[0] as string;
       for (const c of table[key] ?? []) {
         const client = c.kind === "own" && c.as === "kim2" ? kim2 : kim;
-        const dump = dumpDatabase(server.store.dataDir);
+        const dump = await dumpStore(server.store);
         const answer = await client.request(
           method,
           c.path,
@@ -236,7 +236,7 @@ describe("every route", () => {
         const where = `${method} ${c.path}: ${answer.status} ${answer.text.slice(0, 300)}`;
         if (c.kind === "foreign") {
           assert.equal(answer.status, c.status, where);
-          assert.equal(dumpDatabase(server.store.dataDir), dump, `${where}: nothing changes`);
+          assert.equal(await dumpStore(server.store), dump, `${where}: nothing changes`);
         } else {
           assert.ok(answer.status >= 200 && answer.status < 300, where);
           for (const secret of secrets) {
@@ -258,6 +258,6 @@ describe("every route", () => {
     assert.equal(erased.body.username, "kim");
     assert.equal(erased.body.newOwner, null, "alex stays the owner");
     assert.equal((await alex.get("/api/v1/export")).text, alexBefore);
-    assert.ok(!dumpDatabase(server.store.dataDir).includes('"kim"'));
+    assert.ok(!(await dumpStore(server.store)).includes('"kim"'));
   });
 });

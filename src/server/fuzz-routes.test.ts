@@ -2,12 +2,12 @@
  * Property: every state-changing journal route, sent bodies shaped like its own schema but
  * wrong in every way fast-check can think of (and some that are right), with a valid session,
  * answers in time, never with a 5xx, and a refused request leaves the database exactly as it
- * was (test/helpers/data-dir.ts dumpDatabase). The sign-in routes are fuzzed in fuzz.test.ts.
+ * was (src/store/test-store.ts dumpStore). The sign-in routes are fuzzed in fuzz.test.ts.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
-import { dumpDatabase } from "../../test/helpers/data-dir.ts";
+import { dumpStore } from "../store/test-store.ts";
 import { jsonSchemaOf } from "./openapi.ts";
 import type { DeclaredRoute } from "./route.ts";
 import { KETAMINE_PLAN, type SeededJournal, seedJournal } from "./test-journal.ts";
@@ -300,18 +300,14 @@ describe("fuzzed bodies on every state-changing route", () => {
             // A valid confirmation would erase the account under test; erasing is tested elsewhere.
             fc.pre(!body.raw.includes("erase my data"));
             const path = `${route.url.replace(":id", encodeURIComponent(id))}${search}`;
-            const before = dumpDatabase(server.store.dataDir);
+            const before = await dumpStore(server.store);
             const answer = await kim.request(route.method, path, body);
             const where = `${route.method} ${path} ${answer.status} ${body.raw.slice(0, 300)} → ${answer.text.slice(0, 300)}`;
             assert.ok(answer.status < 500, where);
             assert.notEqual(answer.status, 401, `still signed in: ${where}`);
             if (answer.status >= 400) {
               assert.equal(typeof answer.body?.error?.code, "string", where);
-              assert.equal(
-                dumpDatabase(server.store.dataDir),
-                before,
-                `refused, yet changed: ${where}`,
-              );
+              assert.equal(await dumpStore(server.store), before, `refused, yet changed: ${where}`);
             }
           },
         ),

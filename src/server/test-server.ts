@@ -1,17 +1,16 @@
 /**
- * For tests only: a real server on an ephemeral loopback port over a temporary data
- * directory, with a fixed clock, cheap scrypt and no log; and a small HTTP client that keeps
- * the session cookie and sends this server's Origin, as a browser on its pages would.
+ * For tests only: a real server on an ephemeral loopback port over a fresh store (a temporary
+ * data directory, or a new PostgreSQL database when the run asks for one: test-store.ts),
+ * with a fixed clock, cheap scrypt and no log; and a small HTTP client that keeps the session
+ * cookie and sends this server's Origin, as a browser on its pages would.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { Temporal } from "temporal-polyfill";
 import { hashPassphrase, type PassphraseCost } from "../store/passphrase.ts";
 import { setPassphraseHash } from "../store/repos/auth.ts";
 import { createUser, type User } from "../store/repos/users.ts";
-import { openStore, type Store } from "../store/store.ts";
+import type { Store } from "../store/store.ts";
+import { openTestStore } from "../store/test-store.ts";
 import { type AppOptions, buildApp } from "./app.ts";
 
 export const CHEAP_COST: PassphraseCost = { log2N: 10, r: 8, p: 1 };
@@ -35,19 +34,24 @@ export interface TestServerOptions extends Partial<Omit<AppOptions, "store">> {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "titrate-server-"));
-  const store = await openStore({ dataDir });
+  const store = await openTestStore();
   let now = START;
   const { beforeListen, ...appOptions } = options;
-  const app = await buildApp({
-    store,
-    passphraseCost: CHEAP_COST,
-    now: () => now,
-    logger: false,
-    rateLimit: false,
-    ...appOptions,
-  });
-  await beforeListen?.(app);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      store,
+      passphraseCost: CHEAP_COST,
+      now: () => now,
+      logger: false,
+      rateLimit: false,
+      ...appOptions,
+    });
+    await beforeListen?.(app);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const serverErrors: string[] = [];
   app.addHook("onResponse", async (request, reply) => {
     if (reply.statusCode >= 500)
@@ -65,9 +69,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     client: (clientOptions) => new Client(address, clientOptions),
     close: async () => {
-      await app.close();
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await app.close();
+      } finally {
+        await store.close();
+      }
     },
   };
   return server;

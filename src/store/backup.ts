@@ -61,10 +61,10 @@ export const BACKUP_STAGING_PREFIX = ".backup-";
 
 /** Writes a checked, consistent copy of the journal to `options.out`. */
 export async function createBackup(store: Store, options: BackupOptions): Promise<BackupResult> {
-  const staging = mkdtempSync(join(store.dataDir, BACKUP_STAGING_PREFIX));
+  const staging = mkdtempSync(join(store.stagingDir, BACKUP_STAGING_PREFIX));
   try {
     const copy = join(staging, "titrate.db");
-    await store.copyTo(copy);
+    await store.copyTo(copy, { accountId: options.accountId });
     if (options.accountId !== undefined) keepOnlyAccount(copy, options.accountId);
     const accounts = checkCopy(copy);
     const plain = readFileSync(copy);

@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import { runRules } from "../core/safety/run-rules.ts";
@@ -12,18 +9,13 @@ import { parseWith } from "../core/schemas/validate.ts";
 import { generateDemoJournal, writeDemoJournal } from "./demo.ts";
 import { seededRandom } from "./demo-random.ts";
 import type { ImportPayload } from "./import.ts";
-import { openStore } from "./store.ts";
+import { openTestStore } from "./test-store.ts";
 
 const now = Temporal.Instant.from("2026-03-22T23:00:00Z");
 const demo = (seed: number, days: number, at = now): ImportPayload =>
   generateDemoJournal({ seed, days, endDate: "2026-03-22", now: at });
 const hour = 3_600_000;
 const ms = (instant: string) => Temporal.Instant.from(instant).epochMilliseconds;
-
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe("the demo journal", () => {
   const journal = demo(1, 90);
@@ -154,9 +146,7 @@ describe("the demo journal", () => {
   });
 
   test("ten years are written in one transaction, fast", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "titrate-demo-"));
-    dirs.push(dir);
-    const store = await openStore({ dataDir: dir });
+    const store = await openTestStore();
     try {
       const started = performance.now();
       const summary = await writeDemoJournal(store, {

@@ -389,7 +389,7 @@ export async function writeDemoJournal(store: Store, options: DemoOptions): Prom
     if (accounts.length > 0) {
       throw new TitrateError(
         "JOURNAL_NOT_EMPTY",
-        `${store.dataDir} already holds a journal (account ${accounts.map((a) => `"${a.username}"`).join(", ")}); demo data is written only into an empty data directory: pass another one with --data-dir`,
+        `${store.location} already holds a journal (account ${accounts.map((a) => `"${a.username}"`).join(", ")}); demo data is written only into an empty data directory: pass another one with --data-dir`,
         "data-dir",
       );
     }

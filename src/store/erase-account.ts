@@ -3,15 +3,17 @@
  * and everything it owns, in one transaction. Every table's `user_id` references the account
  * with ON DELETE CASCADE, so deleting the account's row deletes the rest; SQLite's
  * secure_delete zeroes the freed space, and a WAL checkpoint afterwards keeps the old pages
- * from lingering in the -wal file. `eraseJournal` (erase.ts) is the whole data directory.
+ * from lingering in the -wal file (on PostgreSQL, vacuum reclaims them: docs/deploy.md).
+ * `eraseJournal` (erase.ts) is the whole data directory.
  *
  * Copies made before the erase are not touched here: backups (automatic ones included), the
  * copies taken before a migration or a restore, and files the person downloaded.
  */
 import { sql } from "kysely";
 import { TitrateError } from "../core/errors.ts";
+import { journalTables } from "./copy/catalogue.ts";
 import type { Db } from "./database.ts";
-import type { Store } from "./store.ts";
+import { releaseDeletedRows, type Store } from "./store.ts";
 
 export interface AccountErased {
   readonly username: string;
@@ -27,7 +29,7 @@ export interface AccountErased {
  * and imports act as it by default). NOT_FOUND when there is no such account.
  */
 export async function eraseAccount(store: Store, userId: string): Promise<AccountErased> {
-  const tables = await tablesWithUserId(store.db);
+  const tables = await tablesWithUserId();
   const result = await store.transaction(async (tx) => {
     const user = await tx
       .selectFrom("users")
@@ -61,8 +63,7 @@ export async function eraseAccount(store: Store, userId: string): Promise<Accoun
     }
     return { username: user.username, removed, newOwner };
   });
-  // Best effort: a reader holding an old snapshot can keep the checkpoint from truncating.
-  await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
+  await releaseDeletedRows(store);
   return result;
 }
 
@@ -71,10 +72,12 @@ export async function eraseAccount(store: Store, userId: string): Promise<Accoun
 const untyped = (db: Db): any => db;
 
 /** Every table with a `user_id` column: all that an account owns. */
-async function tablesWithUserId(db: Db): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+async function tablesWithUserId(): Promise<string[]> {
+  // From the schema the migrations make, not the database's catalogue: on PostgreSQL that
+  // would also list tables of other schemas in the same database.
+  const tables = await journalTables();
   return tables
-    .filter((t) => t.columns.some((c) => c.name === "user_id"))
+    .filter((t) => t.accountColumn === "user_id")
     .map((t) => t.name)
     .sort();
 }

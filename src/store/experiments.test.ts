@@ -1,7 +1,4 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
@@ -20,7 +17,8 @@ import {
 import { initJournal } from "./journal/profile.ts";
 import { saveProfile } from "./repos/profile.ts";
 import { createUser } from "./repos/users.ts";
-import { openStore, type Store } from "./store.ts";
+import type { Store } from "./store.ts";
+import { openTestStore } from "./test-store.ts";
 
 const profile: Profile = {
   weightKg: 70,
@@ -36,12 +34,10 @@ const start = Temporal.Instant.from("2026-03-02T08:00:00Z");
 const day = (n: number) => start.add({ hours: 24 * n });
 
 let store: Store;
-let dir: string;
 let owner: string;
 let other: string;
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), "titrate-experiment-"));
-  store = await openStore({ dataDir: dir });
+  store = await openTestStore();
   owner = (await initJournal(store, { profile }, start)).user.id;
   other = (
     await createUser(store.db, { username: "kim", role: "member", createdAt: start.toString() })
@@ -50,7 +46,6 @@ before(async () => {
 });
 after(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function refusedWith(code: string) {

@@ -1,17 +1,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { Temporal } from "temporal-polyfill";
-import { dumpDatabase, removeTempDirs, tempDataDir } from "../../test/helpers/data-dir.ts";
 import { TitrateError } from "../core/errors.ts";
 import type { Profile } from "../core/schemas/journal.ts";
 import type { Database } from "./database.ts";
 import { getImportSource, importJournal } from "./import.ts";
 import type { ImportResult } from "./import-review.ts";
 import { initJournal } from "./journal/profile.ts";
-import { openStore, type Store } from "./store.ts";
-
-after(removeTempDirs);
+import type { Store } from "./store.ts";
+import { dumpStore, openTestStore } from "./test-store.ts";
 
 const now = Temporal.Instant.from("2026-03-22T12:00:00Z");
 const fixture = (name: string) =>
@@ -29,14 +27,12 @@ const profile: Profile = {
 
 interface Journal {
   readonly store: Store;
-  readonly dataDir: string;
 }
 
 async function journal(timeZone = "Europe/London"): Promise<Journal> {
-  const dataDir = tempDataDir("titrate-pwj-");
-  const store = await openStore({ dataDir });
+  const store = await openTestStore();
   await initJournal(store, { profile: { ...profile, timeZone } }, now);
-  return { store, dataDir };
+  return { store };
 }
 
 async function withJournal(
@@ -356,10 +352,10 @@ describe("combinations the rules must see", () => {
 
 describe("importing the same file twice", () => {
   test("adds nothing the second time, and the journal is unchanged", async () => {
-    await withJournal(async ({ store, dataDir }) => {
+    await withJournal(async ({ store }) => {
       const first = await importFile(store, fixture("newer"));
       assert.equal(added(first), 7 + 5 + 4 + 10);
-      const before = dumpDatabase(dataDir);
+      const before = await dumpStore(store);
       const second = await importFile(store, fixture("newer"));
       assert.equal(added(second), 0);
       assert.deepEqual(second.conflicts, []);
@@ -369,7 +365,7 @@ describe("importing the same file twice", () => {
         second.summary?.substances.reduce((sum, s) => sum + s.alreadyImported, 0),
         12,
       );
-      assert.equal(dumpDatabase(dataDir), before);
+      assert.equal(await dumpStore(store), before);
     });
   });
 
@@ -423,11 +419,11 @@ describe("importing the same file twice", () => {
 
 describe("a dry run", () => {
   test("says what the import would do and writes nothing", async () => {
-    await withJournal(async ({ store, dataDir }) => {
-      const before = dumpDatabase(dataDir);
+    await withJournal(async ({ store }) => {
+      const before = await dumpStore(store);
       const dry = await importFile(store, fixture("newer"), { dryRun: true });
       assert.equal(dry.dryRun, true);
-      assert.equal(dumpDatabase(dataDir), before);
+      assert.equal(await dumpStore(store), before);
       const real = await importFile(store, fixture("newer"));
       assert.equal(real.dryRun, false);
       assert.deepEqual(dry.counts, real.counts);
@@ -441,9 +437,9 @@ describe("a dry run", () => {
 
 describe("a malformed file", () => {
   test("names the experience, the ingestion and the field, and changes nothing", async () => {
-    await withJournal(async ({ store, dataDir }) => {
+    await withJournal(async ({ store }) => {
       await importFile(store, fixture("older"));
-      const before = dumpDatabase(dataDir);
+      const before = await dumpStore(store);
       const bad = JSON.parse(fixture("newer").toString("utf8"));
       bad.experiences[2].ingestions[0].time = "2025-01-13 21:00";
       bad.experiences[3].ingestions[1].administrationRoute = "SNORTED";
@@ -462,13 +458,13 @@ describe("a malformed file", () => {
         /experiences\[2\]\.ingestions\[0\]\.time: must be a time in milliseconds since 1970/u,
       );
       assert.match(error.message, /nothing was imported/u);
-      assert.equal(dumpDatabase(dataDir), before);
+      assert.equal(await dumpStore(store), before);
     });
   });
 
   test("refuses what is not an export the app writes, naming why", async () => {
-    await withJournal(async ({ store, dataDir }) => {
-      const before = dumpDatabase(dataDir);
+    await withJournal(async ({ store }) => {
+      const before = await dumpStore(store);
       const cases: [Uint8Array, RegExp][] = [
         [Buffer.from("not json"), /not valid JSON/u],
         [json([1, 2]), /not a JSON object/u],
@@ -480,7 +476,7 @@ describe("a malformed file", () => {
         const error = await refusal(() => importFile(store, bytes), "IMPORT_FORMAT_UNKNOWN");
         assert.match(error.message, message);
       }
-      assert.equal(dumpDatabase(dataDir), before);
+      assert.equal(await dumpStore(store), before);
     });
   });
 
@@ -691,8 +687,7 @@ describe("mapping", () => {
       assert.deepEqual([...zones], ["America/New_York"]);
     }, "America/New_York");
 
-    const dataDir = tempDataDir("titrate-pwj-");
-    const store = await openStore({ dataDir });
+    const store = await openTestStore();
     try {
       const error = await refusal(
         () => importFile(store, fixture("older")),

@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import type { JournalExport } from "../core/schemas/export.ts";
@@ -13,18 +10,14 @@ import type { ImportReport } from "./import-merge.ts";
 import { bracketPath, parseJournalExport } from "./import-titrate.ts";
 import { initJournal } from "./journal/profile.ts";
 import { findOwner } from "./repos/users.ts";
-import { openStore, type Store } from "./store.ts";
+import type { Store } from "./store.ts";
+import { openTestStore } from "./test-store.ts";
 
 const now = Temporal.Instant.from("2026-03-22T12:00:00Z");
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
-async function freshStore(): Promise<Store> {
-  const dir = mkdtempSync(join(tmpdir(), "titrate-import-"));
-  dirs.push(dir);
-  return openStore({ dataDir: join(dir, "data") });
+/** A new, empty journal (SQLite, or PostgreSQL when the run asks); closing it removes it. */
+function freshStore(): Promise<Store> {
+  return openTestStore();
 }
 
 async function demoExport(seed = 1, days = 30): Promise<JournalExport> {

@@ -1,7 +1,4 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { Temporal } from "temporal-polyfill";
 import { parseExclude } from "../core/report/report-data.ts";
@@ -9,17 +6,16 @@ import { writeDemoJournal } from "./demo.ts";
 import { buildReport } from "./journal/report.ts";
 import { insertEvent, notes } from "./repos/events.ts";
 import { findOwner } from "./repos/users.ts";
-import { openStore, type Store } from "./store.ts";
+import type { Store } from "./store.ts";
+import { openTestStore } from "./test-store.ts";
 
 const now = Temporal.Instant.from("2026-03-21T12:00:00Z");
 const options = { since: "90d", until: "2026-03-20", username: "demo", version: "test" };
 let store: Store;
-let dir: string;
 let owner: string;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), "titrate-report-"));
-  store = await openStore({ dataDir: dir });
+  store = await openTestStore();
   await writeDemoJournal(store, { seed: 1, days: 90, endDate: "2026-03-20", now });
   owner = (await findOwner(store.db))?.id ?? "";
   await insertEvent(
@@ -37,7 +33,6 @@ before(async () => {
 });
 after(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test("the report is one self-contained page: no script, no request, print styles inline", async () => {

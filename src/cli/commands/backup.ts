@@ -70,6 +70,7 @@ export const command: Command = {
     "passphrase-file": passphraseFileOption,
     force: { type: "boolean", description: "Replace an existing file at --out." },
     "data-dir": journalOptions["data-dir"] as OptionSpec,
+    database: journalOptions.database as OptionSpec,
   },
   examples: [
     "titrate backup --out ~/backups/titrate-2026-03-22.db",
@@ -103,7 +104,7 @@ export const command: Command = {
       }
     }
     const cost = passphrase === undefined ? DEFAULT_SCRYPT_COST : scryptCostFromEnv(context);
-    const dataDir = dataDirOf(context);
+    const dataDir = dataDirOf(context, "backup");
     if (!existsSync(databasePath(dataDir))) {
       throw new TitrateError(
         "STORE_NOT_INITIALISED",

@@ -64,6 +64,8 @@ export const command: Command = {
         "end",
       );
     }
+    // Refused before anything is written when pointed at PostgreSQL (TITRATE_DATABASE_URL).
+    dataDirOf(context, "demo");
     const started = performance.now();
     const summary = await withStore(context, (store) =>
       writeDemoJournal(store, { seed, days, endDate, now }),

@@ -20,6 +20,7 @@ export const command: Command = {
       description: "Also remove Titrate's automatic backups in this folder (repeatable).",
     },
     "data-dir": journalOptions["data-dir"] as OptionSpec,
+    database: journalOptions.database as OptionSpec,
   },
   examples: [
     "titrate erase --yes",
@@ -32,7 +33,7 @@ export const command: Command = {
   ],
   async run(context) {
     assertNoPositionals(context, "erase");
-    const dataDir = dataDirOf(context);
+    const dataDir = dataDirOf(context, "erase");
     if (context.values.yes !== true) {
       throw new TitrateError(
         "CONFIRMATION_REQUIRED",

@@ -16,6 +16,7 @@ export const command: Command = {
   options: {
     "passphrase-file": passphraseFileOption,
     "data-dir": journalOptions["data-dir"] as OptionSpec,
+    database: journalOptions.database as OptionSpec,
   },
   examples: [
     "titrate restore ~/backups/titrate-2026-03-22.db",
@@ -35,11 +36,12 @@ export const command: Command = {
         "file",
       );
     }
+    const dataDir = dataDirOf(context, "restore");
     const path = resolve(context.io.cwd, file);
     const bytes = readInputFile(path, "file");
     const passphrase = await readPassphrase(context);
     const result = await restoreBackup({
-      dataDir: dataDirOf(context),
+      dataDir,
       bytes,
       passphrase,
       now: Temporal.Now.instant(),

@@ -2,6 +2,8 @@
  * `titrate serve`: opens the journal, starts the HTTP server, prints its URL, and on SIGTERM
  * or SIGINT stops accepting connections, lets requests in flight finish, and closes the
  * database. It binds to 127.0.0.1 unless told otherwise, and warns plainly when told.
+ * The journal is a data directory (SQLite), or a PostgreSQL database with --database or
+ * TITRATE_DATABASE_URL (journal-context.ts).
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -12,11 +14,11 @@ import { isLoopbackHost, LOOPBACK_HOSTNAMES } from "../../server/auth/origin.ts"
 import type { AutomaticBackupSettings } from "../../server/automatic-backups.ts";
 import type { ScryptCost } from "../../store/backup-format.ts";
 import { passphraseProblem } from "../../store/passphrase.ts";
+import { DEFAULT_POOL_SIZE } from "../../store/postgres/open.ts";
 import { isSetUp } from "../../store/repos/auth.ts";
-import { openStore } from "../../store/store.ts";
 import { optionalString } from "../args.ts";
 import type { Command, CommandContext, OptionSpec } from "../command.ts";
-import { dataDirOf } from "../journal-context.ts";
+import { openStoreOf, type StoreTarget, storeTargetOf } from "../journal-context.ts";
 import { journalOptions } from "../journal-options.ts";
 import { styler, writeLine } from "../output.ts";
 import { VERSION } from "../version.ts";
@@ -69,10 +71,20 @@ function tlsOf(context: CommandContext): { cert: Buffer; key: Buffer } | undefin
 /** The automatic backups asked for, or undefined; refuses half of the pair of options. */
 async function automaticBackupsOf(
   context: CommandContext,
+  target: StoreTarget,
 ): Promise<{ settings: AutomaticBackupSettings; cost: ScryptCost } | undefined> {
   const dirText = optionalString(context, "backup-dir");
   const fileText = optionalString(context, "backup-passphrase-file");
   if (dirText === undefined && fileText === undefined) return undefined;
+  if (target.kind === "postgres") {
+    // A SQLite copy of a whole hosted database, read into memory to be encrypted, is the
+    // wrong tool past a few people; the database server's own backups are the right one.
+    throw new TitrateError(
+      "STORE_SQLITE_ONLY",
+      `--backup-dir: automatic backups copy a data directory's journal, and this journal is on PostgreSQL (${target.redacted}); back it up with pg_dump on a schedule instead (docs/deploy.md)`,
+      "backup-dir",
+    );
+  }
   if (dirText === undefined || fileText === undefined) {
     const missing = dirText === undefined ? "backup-dir" : "backup-passphrase-file";
     throw new TitrateError(
@@ -113,6 +125,11 @@ function exposureWarning(host: string, tls: boolean): string[] {
   return lines;
 }
 
+/** Where the journal is, for `--json`: `dataDir` or `database` (without its password). */
+function journalOf(target: StoreTarget): { dataDir: string } | { database: string } {
+  return target.kind === "sqlite" ? { dataDir: target.dataDir } : { database: target.redacted };
+}
+
 function urlOf(address: AddressInfo, tls: boolean): string {
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return `${tls ? "https" : "http"}://${host}:${address.port}/`;
@@ -133,6 +150,7 @@ export const command: Command = {
       description: `Port to listen on (default ${DEFAULT_PORT}; 0 picks a free one).`,
     },
     "data-dir": journalOptions["data-dir"] as OptionSpec,
+    database: journalOptions.database as OptionSpec,
     "tls-cert": {
       type: "string",
       value: "FILE",
@@ -160,11 +178,13 @@ export const command: Command = {
     "titrate serve --port 8080 --data-dir ~/titrate",
     "titrate serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem",
     "titrate serve --backup-dir /media/usb/titrate --backup-passphrase-file ~/.titrate-backup-pw",
+    "titrate serve --database postgres://titrate@localhost/titrate",
   ],
   details: [
     "The server makes no outbound connections and loads nothing from other sites. It logs one line per request (method, route, status, time), never a body, cookie or passphrase.",
     "To use Titrate from your phone, keep the default address and use an SSH tunnel or a VPN, or serve HTTPS with --tls-cert and --tls-key. Never expose it to a network over plain HTTP.",
     "Stop it with Ctrl-C (or SIGTERM): requests in flight finish and the journal is closed cleanly.",
+    "With --database (or TITRATE_DATABASE_URL) the journal is a PostgreSQL database, for a practice or a study: see docs/deploy.md. The password may sit in the URL or in ~/.pgpass; it is never printed.",
     "With --backup-dir, a backup that fails (a missing drive, a full disk) does not stop the server: it is logged, shown on the Today screen, and tried again the next day. `titrate restore FILE --passphrase-file F` brings one back.",
   ],
   async run(context) {
@@ -172,10 +192,10 @@ export const command: Command = {
     const host = optionalString(context, "host") ?? DEFAULT_HOST;
     const port = portOf(context);
     const tls = tlsOf(context);
-    const backups = await automaticBackupsOf(context);
+    const target = storeTargetOf(context);
+    const backups = await automaticBackupsOf(context, target);
     const loopback = isLoopbackHost(host);
-    const dataDir = dataDirOf(context);
-    const store = await openStore({ dataDir });
+    const store = await openStoreOf(context, DEFAULT_POOL_SIZE);
     let app: Awaited<ReturnType<typeof buildApp>>;
     try {
       app = await buildApp({
@@ -231,11 +251,11 @@ export const command: Command = {
     }
     if (context.json) {
       // One line, like the request log lines that follow it on stdout.
-      writeLine(io.stdout, JSON.stringify({ url, dataDir, setupNeeded }));
+      writeLine(io.stdout, JSON.stringify({ url, ...journalOf(target), setupNeeded }));
     } else {
       const style = styler(io.stdout, io.env);
       writeLine(io.stdout, `Titrate ${VERSION} is running at ${style("bold", url)}`);
-      writeLine(io.stdout, `  journal: ${dataDir}`);
+      writeLine(io.stdout, `  journal: ${store.location}`);
       writeLine(io.stdout, `  API reference: ${url}api/docs`);
       if (backups) {
         writeLine(

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { after, before, describe, test } from "node:test";
-import { dumpDatabase } from "../../../test/helpers/data-dir.ts";
 import { readZip } from "../../../test/helpers/read-zip.ts";
 import { JournalExport } from "../../core/schemas/export.ts";
 import { decryptBackup } from "../../store/backup-format.ts";
+import { dumpStore } from "../../store/test-store.ts";
 import { seedJournal, send } from "../test-journal.ts";
 import {
   addAccount,
@@ -82,12 +82,12 @@ describe("export, import and backup", () => {
   });
 
   test("an import's dry run reports and writes nothing; the import adds only what is new", async () => {
-    const before = dumpDatabase(server.store.dataDir);
+    const before = await dumpStore(server.store);
     const dry = await alex.request("POST", "/api/v1/import?dryRun=true", { raw: exported });
     assert.equal(dry.status, 200, dry.text);
     assert.equal(dry.body.dryRun, true);
     assert.equal(dry.body.counts.doses.skipped, 1, "alex has these already");
-    assert.equal(dumpDatabase(server.store.dataDir), before);
+    assert.equal(await dumpStore(server.store), before);
 
     // Kim imports a file she was given, with fresh ids: everything is added to her account.
     const fresh = exported.replace(
@@ -98,7 +98,7 @@ describe("export, import and backup", () => {
       raw: fresh,
     });
     assert.equal(dryKim.body.counts.doses.added, 1);
-    assert.equal(dumpDatabase(server.store.dataDir), before);
+    assert.equal(await dumpStore(server.store), before);
     const imported = await kim.request("POST", "/api/v1/import", { raw: fresh });
     assert.equal(imported.status, 200, imported.text);
     assert.equal(imported.body.dryRun, false);
@@ -129,7 +129,7 @@ describe("export, import and backup", () => {
   });
 
   test("a file that cannot be imported changes nothing and says why", async () => {
-    const before = dumpDatabase(server.store.dataDir);
+    const before = await dumpStore(server.store);
     const doc = JSON.parse(exported);
     doc.doses[0].amount = -1;
     const invalid = await kim.request("POST", "/api/v1/import", { raw: JSON.stringify(doc) });
@@ -154,7 +154,7 @@ describe("export, import and backup", () => {
       raw: JSON.stringify({ format: "titrate-journal", padding: "x".repeat(21 * 1024 * 1024) }),
     });
     assert.equal(huge.status, 413);
-    assert.equal(dumpDatabase(server.store.dataDir), before);
+    assert.equal(await dumpStore(server.store), before);
   });
 
   test("a backup download holds your account only, encrypted with your passphrase", async () => {
@@ -240,7 +240,7 @@ describe("POST /api/v1/account/erase", () => {
     assert.equal((await alex.get("/api/v1/today")).status, 401);
     assert.equal((await script.get("/api/v1/today")).status, 401);
 
-    const dump = dumpDatabase(server.store.dataDir);
+    const dump = await dumpStore(server.store);
     assert.ok(!dump.includes('"alex"'), "nothing of alex is left");
     const kimAfter = (await kim.get("/api/v1/export")).text;
     assert.equal(

@@ -131,7 +131,7 @@ export const dataRoutes: FastifyPluginAsync<ServerContext> = async (app, context
       const passphrase = body?.passphrase;
       const now = context.now();
       const name = `${exportFileBase(principal.username, now, "titrate-backup")}.${passphrase ? "tbk" : "db"}`;
-      const staging = mkdtempSync(join(store.dataDir, BACKUP_STAGING_PREFIX));
+      const staging = mkdtempSync(join(store.stagingDir, BACKUP_STAGING_PREFIX));
       try {
         const out = join(staging, name);
         await createBackup(store, { out, passphrase, cost: context.backupCost, accountId: userId });

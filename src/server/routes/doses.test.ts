@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { dumpDatabase } from "../../../test/helpers/data-dir.ts";
+import { dumpStore } from "../../store/test-store.ts";
 import { send } from "../test-journal.ts";
 import { type Client, setUpOwner, startTestServer, type TestServer } from "../test-server.ts";
 
@@ -45,7 +45,7 @@ describe("doses", () => {
   });
 
   test("checking a dose too soon says so and writes nothing", async () => {
-    const before = dumpDatabase(server.store.dataDir);
+    const before = await dumpStore(server.store);
     const checked = await send(
       alex,
       "POST",
@@ -61,7 +61,7 @@ describe("doses", () => {
     assert.equal(checked.dose.at, "2026-03-17T09:00:00Z");
     const interval = checked.findings.find((f: { ruleId: string }) => f.ruleId === "min-interval");
     assert.ok(interval, "2 days after the dose of 2026-03-15: ketamine needs at least 5");
-    assert.equal(dumpDatabase(server.store.dataDir), before);
+    assert.equal(await dumpStore(server.store), before);
     const now = await send(
       alex,
       "POST",
@@ -133,7 +133,7 @@ describe("doses", () => {
   });
 
   test("a dose that cannot be worked out is refused and nothing is written", async () => {
-    const before = dumpDatabase(server.store.dataDir);
+    const before = await dumpStore(server.store);
     for (const [body, status, code, path] of [
       [
         { measured: { kind: "amount", amount: 5, unit: "mg" } },
@@ -211,7 +211,7 @@ describe("doses", () => {
         );
       }
     }
-    assert.equal(dumpDatabase(server.store.dataDir), before);
+    assert.equal(await dumpStore(server.store), before);
   });
 
   test("while a danger finding is active, the answer advises not to dose", async () => {

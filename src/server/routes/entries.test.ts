@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { dumpDatabase } from "../../../test/helpers/data-dir.ts";
+import { dumpStore } from "../../store/test-store.ts";
 import { send } from "../test-journal.ts";
 import { type Client, setUpOwner, startTestServer, type TestServer } from "../test-server.ts";
 
@@ -163,7 +163,7 @@ describe("journal entries, the timeline and findings", () => {
   });
 
   test("an edit that does not fit the entry is refused and changes nothing", async () => {
-    const before = dumpDatabase(server.store.dataDir);
+    const before = await dumpStore(server.store);
     for (const [id, body, field, status] of [
       [ids.dose, { mood: 5 }, "mood", 400],
       [ids.dose, { route: "intrathecal" }, "route", 400],
@@ -179,7 +179,7 @@ describe("journal entries, the timeline and findings", () => {
         `${field} in ${answer.text}`,
       );
     }
-    assert.equal(dumpDatabase(server.store.dataDir), before);
+    assert.equal(await dumpStore(server.store), before);
   });
 
   test("findings are listed danger first; acknowledging one quiets it, a danger stays", async () => {

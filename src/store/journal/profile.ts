@@ -33,7 +33,7 @@ export async function initJournal(
     if (owner) {
       throw new TitrateError(
         "ALREADY_INITIALISED",
-        `a journal already exists in ${store.dataDir} (account "${owner.username}"); change it with \`titrate profile set\``,
+        `a journal already exists in ${store.location} (account "${owner.username}"); change it with \`titrate profile set\``,
       );
     }
     const at = formatInstant(now);

@@ -122,14 +122,12 @@ interface OpenJournal {
 async function openJournalQuietly(context: CommandContext): Promise<OpenJournal | null> {
   try {
     const [
-      { openStore },
       { resolveUser },
       { getProfile },
-      { dataDirOf },
+      { storeTargetOf, openStoreOf },
       { logScreening, logSymptoms },
       { crisisResources },
     ] = await Promise.all([
-      import("../../../store/store.ts"),
       import("../../../store/repos/users.ts"),
       import("../../../store/repos/profile.ts"),
       import("../../journal-context.ts"),
@@ -138,9 +136,9 @@ async function openJournalQuietly(context: CommandContext): Promise<OpenJournal 
     ]);
     const { existsSync } = await import("node:fs");
     const { join } = await import("node:path");
-    const dataDir = dataDirOf(context);
-    if (!existsSync(join(dataDir, "titrate.db"))) return null;
-    const store = await openStore({ dataDir });
+    const target = storeTargetOf(context);
+    if (target.kind === "sqlite" && !existsSync(join(target.dataDir, "titrate.db"))) return null;
+    const store = await openStoreOf(context);
     try {
       const user = await resolveUser(store.db, optionalString(context, "user"));
       const profile = await getProfile(store.db, user.id);
