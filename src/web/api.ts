@@ -99,18 +99,24 @@ function toApiError(status: number, json: unknown): ApiError {
 }
 
 /**
- * POSTs `body` and saves the answer as a file (a backup): the name comes from the server's
- * Content-Disposition, else `fallbackName`. Resolves with the file's name.
+ * POSTs `body` (a backup), or GETs `path` when there is none (the report), and saves the
+ * answer as a file: the name comes from the server's Content-Disposition, else
+ * `fallbackName`. Resolves with the file's name.
  */
 export async function download(path: string, body: unknown, fallbackName: string): Promise<string> {
   let answer: Response;
   try {
-    answer = await fetch(path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
+    answer = await fetch(
+      path,
+      body === undefined
+        ? { credentials: "same-origin" }
+        : {
+            method: "POST",
+            credentials: "same-origin",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(body),
+          },
+    );
   } catch {
     throw new OfflineError();
   }

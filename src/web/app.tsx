@@ -19,7 +19,8 @@ import type { Profile, SessionState } from "./types.ts";
 
 type Loader = () => Promise<{ default: ComponentType }>;
 
-const loadFirstRun: Loader = () => import("./screens/first-run.tsx");
+const loadPassphraseStep: Loader = () => import("./screens/first-run.tsx");
+const loadProfileStep: Loader = () => import("./screens/setup-profile.tsx");
 const loadPrepare: Loader = () => import("./screens/prepare.tsx");
 
 /** Screens by path; each is its own chunk. */
@@ -31,6 +32,9 @@ const screens: Readonly<Record<string, Loader>> = {
   "/plan": () => import("./screens/plan.tsx"),
   "/prepare": loadPrepare,
   "/screenings": () => import("./screens/screenings.tsx"),
+  "/insights": () => import("./screens/insights.tsx"),
+  "/experiment": () => import("./screens/experiment.tsx"),
+  "/report": () => import("./screens/report.tsx"),
   "/supplies": () => import("./screens/supplies.tsx"),
   "/settings": () => import("./screens/settings.tsx"),
   "/safety": () => import("./screens/safety.tsx"),
@@ -138,8 +142,10 @@ export function App() {
   if (!state) return <Boot error={bootError} retry={reloadSession} />;
 
   let content: preact.JSX.Element;
-  if (state.session.setupNeeded || (authenticated && profile === null)) {
-    content = <Lazy load={loadFirstRun} />;
+  if (state.session.setupNeeded) {
+    content = <Lazy load={loadPassphraseStep} />;
+  } else if (authenticated && profile === null) {
+    content = <Lazy load={loadProfileStep} />;
   } else if (!authenticated) {
     content = <LoginScreen />;
   } else if (profile === undefined) {

@@ -4,6 +4,9 @@
  * the API composes (today, plan status…) are written out here, mirroring the routes.
  */
 import type { DoseAmount } from "../core/dose-amount.ts";
+import type { ExperimentResults } from "../core/insights/experiment-results.ts";
+import type { Insights } from "../core/insights/insights.ts";
+import type { RatingName } from "../core/insights/ratings.ts";
 import type { Finding as CoreFinding } from "../core/safety/finding.ts";
 import type { PlanWarning } from "../core/schedule/warnings.ts";
 import type {
@@ -26,11 +29,14 @@ export type {
   CheckIn,
   Dose,
   DoseAmount,
+  ExperimentResults,
+  Insights,
   Medication,
   OtherSubstance,
   Plan,
   PlanWarning,
   Profile,
+  RatingName,
   ReagentTest,
   Screening,
   SymptomReport,
@@ -157,4 +163,56 @@ export interface SessionInfo {
   readonly lastSeenAt: string;
   readonly userAgent: string | null;
   readonly current: boolean;
+}
+
+export type ExperimentState = "upcoming" | "running" | "finished" | "unblinded";
+export type Guess = "active" | "placebo";
+
+/** GET /api/v1/experiments/current (and GET /api/v1/experiments as `current`): never the order. */
+export interface ExperimentView {
+  readonly id: string;
+  readonly substance: string;
+  readonly outcome: RatingName;
+  readonly codes: readonly [string, string];
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly intervalDays: number;
+  readonly sessions: number;
+  readonly blockSize: number;
+  readonly timeZone: string;
+  readonly createdAt: string;
+  readonly state: ExperimentState;
+  readonly schedule: readonly {
+    readonly number: number;
+    readonly date: string;
+    readonly guessed: boolean;
+  }[];
+  readonly sessionsPast: number;
+  readonly guesses: number;
+  readonly unblinding: {
+    readonly at: string;
+    readonly early: boolean;
+    readonly reason: string | null;
+    readonly activeCode: string;
+    readonly placeboCode: string;
+  } | null;
+}
+
+/** GET /api/v1/experiments/current/today: the one code to take today, if it is a session day. */
+export interface ExperimentToday {
+  readonly date: string;
+  readonly experimentId: string;
+  readonly state: ExperimentState;
+  readonly session: {
+    readonly number: number;
+    readonly of: number;
+    readonly code: string;
+    readonly guess: Guess | null;
+  } | null;
+  readonly nextSession: { readonly number: number; readonly date: string } | null;
+}
+
+export interface ExperimentReport {
+  readonly experiment: ExperimentView;
+  readonly results: ExperimentResults;
 }

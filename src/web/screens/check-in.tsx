@@ -7,11 +7,13 @@ import { useState } from "preact/hooks";
 import { shulginRatings } from "../../core/schemas/journal.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
+import { GuessFieldset } from "../components/experiment/guess-fieldset.tsx";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
-import type { Recorded } from "../types.ts";
+import type { ExperimentToday, ExperimentView, Guess, Recorded } from "../types.ts";
+import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 
 const ratings = [
@@ -39,19 +41,27 @@ export default function CheckInScreen() {
   const [shulgin, setShulgin] = useState("");
   const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
   const [saved, setSaved] = useState<Recorded<unknown> | null>(null);
+  const session = useExperimentSession();
+  const [guess, setGuess] = useState<Guess | null>(null);
+  const [guessSaved, setGuessSaved] = useState<Guess | null>(null);
   const text = (t: string) => (t.trim() === "" ? null : t.trim());
-  const submit = useSubmit(
-    () =>
-      api.post<Recorded<unknown>>("/api/v1/check-ins", {
-        at: fromLocalInput(when, timeZone),
-        ...values,
-        effects: text(effects),
-        afterEffects: text(afterEffects),
-        note: text(note),
-        shulgin: shulgin === "" ? null : shulgin,
-      }),
-    setSaved,
-  );
+  const submit = useSubmit(async () => {
+    const recorded = await api.post<Recorded<unknown>>("/api/v1/check-ins", {
+      at: fromLocalInput(when, timeZone),
+      ...values,
+      effects: text(effects),
+      afterEffects: text(afterEffects),
+      note: text(note),
+      shulgin: shulgin === "" ? null : shulgin,
+    });
+    setSaved(recorded);
+    // The guess goes after the check-in, as the procedure has it; the check-in is kept even
+    // if the guess cannot be saved (it can be given again on the Experiment screen).
+    if (session && guess !== null) {
+      await api.post("/api/v1/experiments/current/guess", { guess });
+      setGuessSaved(guess);
+    }
+  });
 
   if (saved) {
     return (
@@ -59,7 +69,11 @@ export default function CheckInScreen() {
         <h1>Check-in saved</h1>
         <p class="notice success" role="status">
           Thank you. Your check-in is in the journal.
+          {guessSaved && session
+            ? ` Your guess for experiment session ${session.number}: ${guessSaved}.`
+            : ""}
         </p>
+        <FormErrors messages={otherErrors(submit.error, [])} />
         <FindingList findings={saved.findings} title="What Titrate noticed" />
         <a class="button" href="/today" onClick={followLink}>
           Back to Today
@@ -153,6 +167,15 @@ export default function CheckInScreen() {
             onInput={(ev) => setNote(ev.currentTarget.value)}
           />
         </Field>
+        {session ? (
+          <GuessFieldset
+            id="checkin-guess"
+            session={session}
+            value={guess ?? session.guess}
+            onChange={setGuess}
+            optional={session.guess === null}
+          />
+        ) : null}
         <Field id="checkin-when" label="When" error={fieldError(e, "at")}>
           <input
             {...describedBy("checkin-when", { error: fieldError(e, "at") })}
@@ -167,6 +190,15 @@ export default function CheckInScreen() {
       </form>
     </>
   );
+}
+
+/** Today's blinded-experiment session, when there is one still blind; else null. */
+function useExperimentSession() {
+  const latest = useApi<{ current: ExperimentView | null }>("/api/v1/experiments");
+  const current = latest.data?.current;
+  const running = current?.state === "running";
+  const today = useApi<ExperimentToday>(running ? "/api/v1/experiments/current/today" : null);
+  return running ? (today.data?.session ?? null) : null;
 }
 
 interface SliderProps {

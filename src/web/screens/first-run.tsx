@@ -1,21 +1,16 @@
 /**
- * The first run: choose a username and passphrase (POST /api/v1/setup), then a short setup
- * of the profile (PATCH /api/v1/profile creates it), then the plain safety page.
+ * The first run, step 1: choose a username and passphrase (POST /api/v1/setup). Step 2, the
+ * profile, is its own chunk (setup-profile.tsx): it needs Zod and the profile's schema,
+ * which this step does not, so the first screen a new person sees loads little.
  */
 import { useState } from "preact/hooks";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
-import { ProfileFields, profileForm, toProfile } from "../components/profile-fields.tsx";
 import { navigate } from "../router.ts";
 import { useSubmit } from "../use-submit.ts";
 
-export default function FirstRun() {
-  const { session } = useApp();
-  return session.authenticated ? <SetupProfile /> : <ChoosePassphrase />;
-}
-
-function ChoosePassphrase() {
+export default function ChoosePassphrase() {
   const { reloadSession } = useApp();
   const [username, setUsername] = useState("");
   const [passphrase, setPassphrase] = useState("");
@@ -86,45 +81,6 @@ function ChoosePassphrase() {
         </Field>
         <button type="submit" class="button" disabled={form.busy}>
           {form.busy ? "Saving…" : "Continue"}
-        </button>
-      </form>
-    </main>
-  );
-}
-
-function SetupProfile() {
-  const { reloadProfile } = useApp();
-  const [form, setForm] = useState(() => profileForm(null));
-  const submit = useSubmit(async () => {
-    const profile = toProfile(form);
-    await api.patch("/api/v1/profile", profile);
-    navigate("/safety?first=1", { replace: true });
-    await reloadProfile();
-  });
-  return (
-    <main class="narrow" id="main">
-      <h1>About you</h1>
-      <p class="muted">Step 2 of 3</p>
-      <p>
-        Titrate uses this to size doses, count days in your time zone, show the right crisis
-        numbers, and warn you about risks that apply to you. You can change all of it later in
-        Settings.
-      </p>
-      <form onSubmit={submit.submit} noValidate>
-        <FormErrors
-          messages={otherErrors(submit.error, [
-            "weightKg",
-            "units",
-            "timeZone",
-            "country",
-            "emergencyNumber",
-            "helpline",
-            "conditions",
-          ])}
-        />
-        <ProfileFields form={form} onChange={setForm} error={submit.error} />
-        <button type="submit" class="button" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : "Save and continue"}
         </button>
       </form>
     </main>

@@ -63,8 +63,9 @@ export function LoginScreen() {
         </button>
       </form>
       <p class="muted">
-        A lost passphrase cannot be recovered: Titrate keeps only a hash of it, never the passphrase
-        itself.
+        Lost your passphrase? It cannot be recovered — Titrate keeps only a hash of it — but it can
+        be reset on the machine that holds the journal: run <code>titrate passphrase</code> there
+        and choose a new one.
       </p>
     </main>
   );

@@ -1,7 +1,7 @@
 /**
  * Supplies: batches (what you have, its form and concentration, the pump's volume per
  * spray) and their reagent tests, with the colours the catalog expects for each reagent
- * (FACTS TEST-1, P-TEST-1).
+ * (FACTS TEST-1, P-TEST-1); and the saved doses (presets) made from them.
  */
 import { useState } from "preact/hooks";
 import { batchForms } from "../../core/schemas/journal.ts";
@@ -9,6 +9,7 @@ import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
+import { PresetsSection } from "../components/presets.tsx";
 import { getSubstance, substanceName, substances } from "../lib/substances.ts";
 import { formatWhen, fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
 import type { Batch, ReagentTest } from "../types.ts";
@@ -54,6 +55,7 @@ export default function SuppliesScreen() {
         <BatchCard key={b.id} batch={b} onChange={batches.reload} />
       ))}
       <NewBatch onCreated={batches.reload} />
+      <PresetsSection batches={list} />
     </>
   );
 }

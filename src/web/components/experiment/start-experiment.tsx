@@ -1,0 +1,150 @@
+/**
+ * Starting a blinded experiment (POST /api/v1/experiments): what you need, plainly, then
+ * the design — substance, the outcome chosen before the first session, how many sessions and
+ * how far apart (never closer than the substance's minimum interval, FACTS K-DOSE-2,
+ * P-PROT-1), and the first session's date. The codes and the labelling come next.
+ */
+import { useState } from "preact/hooks";
+import { api, fieldError, otherErrors } from "../../api.ts";
+import { useTimeZone } from "../../app-context.ts";
+import { getSubstance, substances } from "../../lib/substances.ts";
+import { localDate } from "../../lib/time.ts";
+import type { ExperimentView, RatingName } from "../../types.ts";
+import { useSubmit } from "../../use-submit.ts";
+import { describedBy, Field, FormErrors } from "../field.tsx";
+import { ratingLabels, ratingNames } from "../insights/rating-names.ts";
+
+/** 12 to 48 sessions, whole blocks of 4 (the API refuses anything else). */
+const sessionChoices = [12, 16, 20, 24, 28, 32, 36, 40, 44, 48];
+
+export function StartExperiment({ onStarted }: { readonly onStarted: () => Promise<void> }) {
+  const timeZone = useTimeZone();
+  const [substance, setSubstance] = useState("ketamine");
+  const [outcome, setOutcome] = useState<RatingName>("mood");
+  const [sessions, setSessions] = useState(12);
+  const [interval, setIntervalText] = useState("");
+  const [startDate, setStartDate] = useState(() => localDate(Date.now(), timeZone));
+  const entry = getSubstance(substance);
+  const submit = useSubmit(async () => {
+    const days = interval.trim() === "" ? undefined : Number(interval.trim());
+    await api.post<ExperimentView>("/api/v1/experiments", {
+      substance,
+      outcome,
+      sessions,
+      startDate,
+      ...(days === undefined ? {} : { intervalDays: Number.isInteger(days) ? days : interval }),
+    });
+    await onStarted();
+  });
+  const e = submit.error;
+  return (
+    <section class="card" aria-labelledby="start-title">
+      <h2 id="start-title">Start an experiment</h2>
+      <h3>What you need</h3>
+      <ul>
+        <li>
+          <strong>Two preparations that look, feel and are taken the same way</strong>: one active
+          (your usual dose), one placebo — two identical spray bottles, one with plain water; or
+          identical capsules, some with an inert powder.
+        </li>
+        <li>
+          <strong>Two labels</strong> for the two codes Titrate gives you when you start.
+        </li>
+        <li>
+          <strong>Someone to do the labelling</strong>, or ten minutes for the shuffle method:
+          nobody who watches you dose may know which code is active — you included.
+        </li>
+      </ul>
+      <p>
+        Keep everything else the same during the experiment: the dose, the route, the time of day.
+        Sessions are spaced like doses: a placebo session is planned like one.
+      </p>
+      <form onSubmit={submit.submit} noValidate>
+        <FormErrors
+          messages={otherErrors(e, [
+            "substance",
+            "outcome",
+            "sessions",
+            "intervalDays",
+            "startDate",
+          ])}
+        />
+        <Field id="exp-substance" label="Substance" error={fieldError(e, "substance")}>
+          <select
+            {...describedBy("exp-substance", { error: fieldError(e, "substance") })}
+            value={substance}
+            onChange={(ev) => setSubstance(ev.currentTarget.value)}
+          >
+            {substances.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="exp-outcome"
+          label="What you measure"
+          hint="The rating the result is about. Choose it now: picking the one that looks best after unblinding lets chance choose the winner. Every rating is still shown."
+          error={fieldError(e, "outcome")}
+        >
+          <select
+            {...describedBy("exp-outcome", { hint: true, error: fieldError(e, "outcome") })}
+            value={outcome}
+            onChange={(ev) => setOutcome(ev.currentTarget.value as RatingName)}
+          >
+            {ratingNames.map((r) => (
+              <option key={r} value={r}>
+                {ratingLabels[r]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="exp-sessions"
+          label="Sessions"
+          hint="In blocks of 4, each code twice per block. 12 can show only a large effect; more narrow the interval."
+          error={fieldError(e, "sessions")}
+        >
+          <select
+            {...describedBy("exp-sessions", { hint: true, error: fieldError(e, "sessions") })}
+            value={sessions}
+            onChange={(ev) => setSessions(Number(ev.currentTarget.value))}
+          >
+            {sessionChoices.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id="exp-interval"
+          label="Days between sessions (optional)"
+          hint={`Empty: ${entry.name}'s usual spacing. Never under ${entry.minIntervalDays} days for ${entry.name} (FACTS ${entry.minIntervalFacts.join(", ")}).`}
+          error={fieldError(e, "intervalDays")}
+          aside="days"
+        >
+          <input
+            {...describedBy("exp-interval", { hint: true, error: fieldError(e, "intervalDays") })}
+            inputMode="numeric"
+            autoComplete="off"
+            value={interval}
+            onInput={(ev) => setIntervalText(ev.currentTarget.value)}
+          />
+        </Field>
+        <Field id="exp-start" label="First session" error={fieldError(e, "startDate")}>
+          <input
+            {...describedBy("exp-start", { error: fieldError(e, "startDate") })}
+            type="date"
+            value={startDate}
+            onInput={(ev) => setStartDate(ev.currentTarget.value)}
+          />
+        </Field>
+        <button type="submit" class="button" disabled={submit.busy}>
+          {submit.busy ? "Starting…" : "Start the experiment"}
+        </button>
+      </form>
+    </section>
+  );
+}
