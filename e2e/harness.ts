@@ -40,9 +40,51 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `titrate serve --port 0` and resolves once it prints its URL (20 s at most). */
-export function startServer(): Promise<Server> {
+/** Runs `titrate ARGS` to completion (30 s at most); rejects with its output if it fails. */
+export function runTitrate(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binPath, args, {
+      env: { ...process.env, TITRATE_QUIET_STALE: "1", NO_COLOR: "1" },
+      stdio: "pipe",
+      timeout: 30_000,
+      killSignal: "SIGKILL",
+    });
+    let output = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`titrate ${args.join(" ")} ended with ${code ?? signal}: ${output}`));
+    });
+  });
+}
+
+export interface ServerOptions {
+  /** Fills the empty data directory before the server opens it (`titrate demo`, say). */
+  readonly prepare?: (dataDir: string) => Promise<unknown>;
+}
+
+/**
+ * Starts `titrate serve --port 0` and resolves once it prints its URL (20 s at most). The data
+ * directory is removed by `stop()`, or at once if preparing it fails.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), "titrate-e2e-"));
+  try {
+    await options.prepare?.(dataDir);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return serve(dataDir);
+}
+
+function serve(dataDir: string): Promise<Server> {
   const child: ChildProcess = spawn(
     binPath,
     ["serve", "--json", "--port", "0", "--data-dir", dataDir],

@@ -253,6 +253,8 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await go("/more");
     await page.getByRole("button", { name: "Sign out" }).click();
     await heading("Sign in to Titrate");
+    // A lost passphrase can be reset on the machine that holds the journal (README).
+    await page.getByText(/run titrate passphrase there/u).waitFor();
     await accessible("sign in");
     await screenshot(page, "login-phone");
     await page.getByLabel("Username").fill(USERNAME);

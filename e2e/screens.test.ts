@@ -140,6 +140,9 @@ const screens: readonly [path: string, name: string, heading: string | RegExp][]
   ["/prepare", "prepare", "Prepare"],
   ["/screenings?i=phq9", "screenings", "Screenings"],
   ["/screenings?i=bladder", "screenings-checklist", "Screenings"],
+  ["/insights", "insights-little-data", "Insights"],
+  ["/experiment", "experiment-new", "Blinded experiment"],
+  ["/report", "report-small", "Report for your clinician"],
   ["/supplies", "supplies", "Supplies"],
   ["/settings", "settings", "Settings"],
   ["/safety", "safety", "Before you start"],
@@ -180,7 +183,10 @@ describe("every screen", { skip: e2eUnavailable(), timeout: 240_000 }, () => {
           await page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
           for (const [path, name, heading] of screens) {
             // The dark theme is checked on the main screens only, to keep the suite quick.
-            if (scheme === "dark" && !["today", "log-dose", "plan", "journal"].includes(name)) {
+            if (
+              scheme === "dark" &&
+              !["today", "log-dose", "plan", "journal", "insights-little-data"].includes(name)
+            ) {
               continue;
             }
             const url = new URL(path.replace("preset=first", "preset=x"), server.url);
