@@ -136,6 +136,11 @@ describe("insights, report and the blinded experiment on the demo journal", {
     await accessible("insights");
     await page.getByLabel("Mood").check();
     await shots("insights");
+    // The chart as a person scrolls to it, for the README.
+    await page
+      .getByRole("heading", { name: "Ratings over time" })
+      .evaluate((element) => element.scrollIntoView({ block: "start" }));
+    await screenshot(page, "insights-chart-phone", { fullPage: false });
     noConsoleErrors();
   });
 
@@ -194,6 +199,11 @@ describe("insights, report and the blinded experiment on the demo journal", {
     await today.getByText("Your guess for session 1: active.").waitFor();
     await accessible("experiment running");
     await shots("experiment-running");
+
+    // Today shows the day's code too.
+    await go("/today");
+    const onToday = page.getByRole("region", { name: "Blinded experiment: session 1 today" });
+    assert.equal(((await onToday.locator(".code-big").textContent()) ?? "").trim(), code);
 
     // The guess also comes with the check-in, where it can be changed.
     await go("/check-in");

@@ -4,6 +4,7 @@
  * period travels as the API's own `since` (90d, 12w or a first date) and `until`.
  */
 import { useState } from "preact/hooks";
+import { formatDate } from "../lib/time.ts";
 import { describedBy, Field } from "./field.tsx";
 
 export interface PeriodChoice {
@@ -46,9 +47,23 @@ export interface PeriodPickerProps {
   readonly today: string;
 }
 
+/** "The last 12 weeks" for 12w; null for a date. */
+function lengthLabel(since: string): string | null {
+  const known = lengths.find(([s]) => s === since);
+  if (known) return known[1];
+  const m = /^(\d{1,5})([dw])$/u.exec(since);
+  if (!m) return null;
+  const unit = m[2] === "w" ? "week" : "day";
+  return `The last ${m[1]} ${unit}${m[1] === "1" ? "" : "s"}`;
+}
+
 export function PeriodPicker({ id, value, onChange, today }: PeriodPickerProps) {
-  const isLength = !value.until && lengths.some(([since]) => since === value.since);
-  const [custom, setCustom] = useState(!isLength);
+  const currentLength = lengthLabel(value.since);
+  const choices =
+    currentLength && !lengths.some(([s]) => s === value.since)
+      ? [...lengths, [value.since, currentLength] as const]
+      : lengths;
+  const [custom, setCustom] = useState(currentLength === null);
   const [from, setFrom] = useState(DATE.test(value.since) ? value.since : "");
   const [to, setTo] = useState(value.until ?? today);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -83,7 +98,7 @@ export function PeriodPicker({ id, value, onChange, today }: PeriodPickerProps) 
           value={custom ? "custom" : value.since}
           onChange={(ev) => choose(ev.currentTarget.value)}
         >
-          {lengths.map(([since, label]) => (
+          {choices.map(([since, label]) => (
             <option key={since} value={since}>
               {label}
             </option>
@@ -91,6 +106,9 @@ export function PeriodPicker({ id, value, onChange, today }: PeriodPickerProps) 
           <option value="custom">Choose the dates…</option>
         </select>
       </Field>
+      {!custom && value.until ? (
+        <p class="hint period-end">ending on {formatDate(value.until)}</p>
+      ) : null}
       {custom ? (
         <div class="period-dates">
           <Field id={`${id}-from`} label="From" error={error}>

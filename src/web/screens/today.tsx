@@ -7,6 +7,7 @@ import { getSubstance } from "../../core/substances/catalog.ts";
 import type { Range, RouteData } from "../../core/substances/substance.ts";
 import { api } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
+import { ExperimentSessionToday } from "../components/experiment/today-session.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { amountText } from "../lib/format.ts";
@@ -60,6 +61,7 @@ export function TodayScreen() {
             </div>
           ) : null}
           {hasDanger ? findings : null}
+          <ExperimentSessionToday />
           <NextDoseCard today={data} timeZone={timeZone} />
           {data.lastDose ? <ActiveDose dose={data.lastDose} timeZone={timeZone} /> : null}
           <QuickActions lastDose={data.lastDose} presets={listOf(presets.data, "presets")} />

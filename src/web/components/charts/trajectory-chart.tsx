@@ -104,22 +104,7 @@ export function TrajectoryChart({ trajectory, from, to, describedBy }: Trajector
             {v}
           </text>
         ))}
-        <path
-          class="chart-mean"
-          d={points
-            .map((p, i) => `${i === 0 ? "M" : "L"}${px(x(dayOf(p.date)))} ${px(y(p.total))}`)
-            .join("")}
-        />
-        {points.map((p) => (
-          <circle
-            key={p.at}
-            class="chart-point"
-            cx={px(x(dayOf(p.date)))}
-            cy={px(y(p.total))}
-            r="4"
-          />
-        ))}
-        {/* Labels last, with a halo, so a line passing under them leaves them readable. */}
+        {/* Labels with a halo, so the dashed lines leave them readable; the scores go on top. */}
         {bands.map((band) => (
           <text
             key={band.id}
@@ -140,6 +125,21 @@ export function TrajectoryChart({ trajectory, from, to, describedBy }: Trajector
           >
             {l.label}
           </text>
+        ))}
+        <path
+          class="chart-mean"
+          d={points
+            .map((p, i) => `${i === 0 ? "M" : "L"}${px(x(dayOf(p.date)))} ${px(y(p.total))}`)
+            .join("")}
+        />
+        {points.map((p) => (
+          <circle
+            key={p.at}
+            class="chart-point"
+            cx={px(x(dayOf(p.date)))}
+            cy={px(y(p.total))}
+            r="4"
+          />
         ))}
         <text class="chart-text" x={LEFT} y={HEIGHT - 8}>
           {shortDate(from)}

@@ -1,0 +1,28 @@
+/**
+ * On Today, on a blinded-experiment session day: the one code to take, with a link to the
+ * experiment's steps and the guess. Nothing on other days.
+ */
+import { followLink } from "../../router.ts";
+import type { ExperimentToday, ExperimentView } from "../../types.ts";
+import { useApi } from "../../use-api.ts";
+
+export function ExperimentSessionToday() {
+  const latest = useApi<{ current: ExperimentView | null }>("/api/v1/experiments");
+  const running = latest.data?.current?.state === "running";
+  const today = useApi<ExperimentToday>(running ? "/api/v1/experiments/current/today" : null);
+  const session = running ? today.data?.session : null;
+  if (!session) return null;
+  return (
+    <section class="card prompt" aria-labelledby="today-experiment-title">
+      <h2 id="today-experiment-title">Blinded experiment: session {session.number} today</h2>
+      <p>
+        Take the preparation labelled <span class="code-big">{session.code}</span>
+      </p>
+      <p>
+        <a href="/experiment" onClick={followLink}>
+          {session.guess === null ? "The day's steps, and your guess" : "The day's steps"}
+        </a>
+      </p>
+    </section>
+  );
+}
