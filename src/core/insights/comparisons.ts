@@ -12,7 +12,7 @@
  *
  * The unit is the day (one value per day: the mean of its check-ins).
  */
-import { Temporal } from "temporal-polyfill";
+import { shiftDate } from "../safety/time-math.ts";
 import {
   type MeanDifference,
   MIN_PER_GROUP,
@@ -46,9 +46,7 @@ export interface DayFacts {
 /** Days within this many days after a dose (the dose day included) count as on protocol. */
 export const ON_PROTOCOL_DAYS = 7;
 
-function shift(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
-}
+const shift = shiftDate;
 
 function valuesOn(dates: readonly string[], facts: DayFacts, name: RatingName): number[] {
   return dates.flatMap((date) => {

@@ -7,7 +7,7 @@
  * libraries such as uPlot take as they are.
  */
 import { Temporal } from "temporal-polyfill";
-import { instantMs, localDateTime } from "../safety/time-math.ts";
+import { instantMs, localDateTime, shiftDate } from "../safety/time-math.ts";
 import type { CheckIn, Dose } from "../schemas/journal.ts";
 import { perRating, type RatingName, ratingNames } from "./ratings.ts";
 import { mean } from "./summary-stats.ts";
@@ -42,25 +42,20 @@ export function localDateOf(entry: { readonly at: string; readonly timeZone: str
 /** Every date from `from` to `to`, both included. */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  const end = Temporal.PlainDate.from(to);
-  for (
-    let day = Temporal.PlainDate.from(from);
-    Temporal.PlainDate.compare(day, end) <= 0;
-    day = day.add({ days: 1 })
-  ) {
-    dates.push(day.toString());
-  }
+  // Checked by Temporal (a RangeError for an invalid date), then counted in day numbers.
+  const count = Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days;
+  for (let i = 0; i <= count; i++) dates.push(shiftDate(from, i));
   return dates;
 }
 
 /** The date before `date`. */
 export function previousDate(date: string): string {
-  return Temporal.PlainDate.from(date).subtract({ days: 1 }).toString();
+  return shiftDate(date, -1);
 }
 
 /** The date after `date`. */
 export function nextDate(date: string): string {
-  return Temporal.PlainDate.from(date).add({ days: 1 }).toString();
+  return shiftDate(date, 1);
 }
 
 /** Each date's check-in ratings, averaged per rating (dates without a value are absent). */

@@ -13,8 +13,7 @@
  *   tolerance, and shows in the comparisons instead.
  */
 
-import { Temporal } from "temporal-polyfill";
-import { epochDay } from "../safety/time-math.ts";
+import { epochDay, shiftDate } from "../safety/time-math.ts";
 import { getSubstance } from "../substances/catalog.ts";
 import type { SubstanceDays } from "./dose-amounts.ts";
 import { MIN_PER_GROUP, type NotEnoughData, notEnoughData, type Slope } from "./estimate.ts";
@@ -49,9 +48,7 @@ function modalAmount(amounts: readonly number[]): number | null {
   return ranked[0]?.[0] ?? null;
 }
 
-function shift(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
-}
+const shift = shiftDate;
 
 /** The tolerance signal over `from`…`to` for the period's main substance. */
 export function toleranceSignal(
@@ -106,12 +103,13 @@ export function toleranceSignal(
       if (before.length < MIN_BASELINE_DAYS) return [];
       return [{ x: epochDay(d.date) - start, y: value - mean(before) }];
     });
-  const meanLift = perRating((name) => {
-    const lifts = liftsOf(name);
-    return lifts.length === 0 ? null : mean(lifts.map((l) => l.y));
-  });
+  // Each rating's lifts once: the mean and the trend read the same list.
+  const lifts = perRating(liftsOf);
+  const meanLift = perRating((name) =>
+    lifts[name].length === 0 ? null : mean(lifts[name].map((l) => l.y)),
+  );
   const effectTrend = perRating((name) =>
-    fitLine(liftsOf(name), {
+    fitLine(lifts[name], {
       unit: `${name} points per 28 days`,
       noun: `dose days at the steady amount with ${aRating(name)} and a baseline the week before`,
       xName: "the date",

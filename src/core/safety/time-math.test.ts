@@ -2,7 +2,17 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
-import { epochDay, instantMs, instantText, localDateTime, lowerBound } from "./time-math.ts";
+import { formatInstant } from "../time.ts";
+import {
+  civilOfEpochDay,
+  epochDay,
+  epochDayOf,
+  instantMs,
+  instantText,
+  localDateTime,
+  lowerBound,
+  shiftDate,
+} from "./time-math.ts";
 
 test("instantMs agrees with Temporal for UTC and offset instants", () => {
   for (const text of [
@@ -17,6 +27,66 @@ test("instantMs agrees with Temporal for UTC and offset instants", () => {
     fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => {
       assert.equal(instantMs(instantText(ms)), Math.floor(ms / 1000) * 1000);
     }),
+  );
+});
+
+test("instantText writes what formatInstant writes, for every instant", () => {
+  const temporal = (ms: number) => formatInstant(Temporal.Instant.fromEpochMilliseconds(ms));
+  for (const ms of [0, 999, 1000, 951_782_400_000, 4_102_444_799_999, 253_402_300_799_999]) {
+    assert.equal(instantText(ms), temporal(ms), String(ms));
+  }
+  fc.assert(
+    fc.property(fc.integer({ min: -62_000_000_000_000, max: 260_000_000_000_000 }), (ms) => {
+      assert.equal(instantText(ms), temporal(ms));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test("civilOfEpochDay turns day numbers back into the dates epochDay counted", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: -800_000, max: 3_000_000 }), (day) => {
+      const { year, month, dayOfMonth } = civilOfEpochDay(day);
+      assert.equal(epochDayOf(year, month, dayOfMonth), day);
+    }),
+  );
+});
+
+test("localDateTime answers the same for an instant asked again (remembered, not recomputed wrongly)", () => {
+  const ms = instantMs("2026-10-25T00:30:00Z");
+  const first = localDateTime(ms, "Europe/London");
+  assert.deepEqual(localDateTime(ms, "Europe/London"), first);
+  assert.deepEqual(localDateTime(ms, "America/New_York"), { date: "2026-10-24", time: "20:30" });
+  assert.deepEqual(localDateTime(ms, "Europe/London"), { date: "2026-10-25", time: "01:30" });
+});
+
+test("shiftDate answers what Temporal's PlainDate.add answers", () => {
+  const temporal = (date: string, days: number) =>
+    Temporal.PlainDate.from(date).add({ days }).toString();
+  for (const [date, days] of [
+    ["2024-02-28", 1],
+    ["2024-03-01", -1],
+    ["2100-02-28", 1],
+    ["2026-12-31", 1],
+    ["0001-01-01", -1],
+    ["9999-12-31", 1],
+  ] as const) {
+    assert.equal(shiftDate(date, days), temporal(date, days), `${date} ${days}`);
+  }
+  assert.throws(() => shiftDate("2026-02-30", 1), RangeError);
+  assert.throws(() => shiftDate("not a date", 1), RangeError);
+  fc.assert(
+    fc.property(
+      fc.integer({ min: -700_000, max: 2_900_000 }),
+      fc.integer({ min: -40_000, max: 40_000 }),
+      (day, days) => {
+        const { year, month, dayOfMonth } = civilOfEpochDay(day);
+        fc.pre(year >= 1 && year <= 9999);
+        const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(dayOfMonth).padStart(2, "0")}`;
+        assert.equal(shiftDate(date, days), temporal(date, days));
+      },
+    ),
+    { numRuns: 2000 },
   );
 });
 
