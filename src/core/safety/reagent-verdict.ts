@@ -91,8 +91,25 @@ export function findReagentExpectation(
   return substance.reagents.find((r) => r.reagent === name || `${r.reagent}s` === name);
 }
 
+/**
+ * One compiled pattern per word, kept: the words come from the fixed lists above, and a
+ * \p{L} pattern costs far more to compile than to run (the rules read every reagent test
+ * on every write, and `titrate next` paid for it at start-up). matchAll copies the pattern,
+ * so sharing a global one is safe.
+ */
+const wordPatterns = new Map<string, RegExp>();
+
+function wordPattern(word: string): RegExp {
+  let pattern = wordPatterns.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "gu");
+    wordPatterns.set(word, pattern);
+  }
+  return pattern;
+}
+
 function containsWord(text: string, word: string): { found: boolean; negated: boolean } {
-  const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}(?![\\p{L}])`, "gu");
+  const pattern = wordPattern(word);
   let found = false;
   let negated = true;
   for (const match of text.matchAll(pattern)) {
