@@ -8,12 +8,12 @@ import { shulginRatings } from "../../core/schemas/journal.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
 import { GuessFieldset } from "../components/experiment/guess-fieldset.tsx";
+import { useSessionToday } from "../components/experiment/use-session-today.ts";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
-import type { ExperimentToday, ExperimentView, Guess, Recorded } from "../types.ts";
-import { useApi } from "../use-api.ts";
+import type { Guess, Recorded } from "../types.ts";
 import { useSubmit } from "../use-submit.ts";
 
 const ratings = [
@@ -41,7 +41,7 @@ export default function CheckInScreen() {
   const [shulgin, setShulgin] = useState("");
   const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
   const [saved, setSaved] = useState<Recorded<unknown> | null>(null);
-  const session = useExperimentSession();
+  const session = useSessionToday();
   const [guess, setGuess] = useState<Guess | null>(null);
   const [guessSaved, setGuessSaved] = useState<Guess | null>(null);
   const text = (t: string) => (t.trim() === "" ? null : t.trim());
@@ -190,15 +190,6 @@ export default function CheckInScreen() {
       </form>
     </>
   );
-}
-
-/** Today's blinded-experiment session, when there is one still blind; else null. */
-function useExperimentSession() {
-  const latest = useApi<{ current: ExperimentView | null }>("/api/v1/experiments");
-  const current = latest.data?.current;
-  const running = current?.state === "running";
-  const today = useApi<ExperimentToday>(running ? "/api/v1/experiments/current/today" : null);
-  return running ? (today.data?.session ?? null) : null;
 }
 
 interface SliderProps {

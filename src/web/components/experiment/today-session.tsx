@@ -3,14 +3,10 @@
  * experiment's steps and the guess. Nothing on other days.
  */
 import { followLink } from "../../router.ts";
-import type { ExperimentToday, ExperimentView } from "../../types.ts";
-import { useApi } from "../../use-api.ts";
+import { useSessionToday } from "./use-session-today.ts";
 
 export function ExperimentSessionToday() {
-  const latest = useApi<{ current: ExperimentView | null }>("/api/v1/experiments");
-  const running = latest.data?.current?.state === "running";
-  const today = useApi<ExperimentToday>(running ? "/api/v1/experiments/current/today" : null);
-  const session = running ? today.data?.session : null;
+  const session = useSessionToday();
   if (!session) return null;
   return (
     <section class="card prompt" aria-labelledby="today-experiment-title">
