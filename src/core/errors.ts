@@ -205,7 +205,7 @@ export const errorRegistry = {
   },
   STORE_COPY_MISMATCH: {
     status: 500,
-    help: "A copied table did not match the original (row count or checksum); nothing was copied.",
+    help: "A copied table did not match the original (row count or checksum), or the target refused one of its rows; nothing was copied.",
   },
   EXPERIMENT_NOT_FOUND: {
     status: 404,

@@ -12,9 +12,9 @@
  * `npm test` runs the store and server tests once on SQLite and, when a server is given,
  * again on PostgreSQL (scripts/test.ts).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { journalTables } from "./copy/catalogue.ts";
@@ -28,6 +28,23 @@ export const testDatabaseUrl: string | undefined =
 export const testBackend: StoreKind = testDatabaseUrl ? "postgres" : "sqlite";
 /** True when PostgreSQL tests must run (CI): a missing server is then a failure, not a skip. */
 export const isPostgresRequired = process.env.TITRATE_REQUIRE_PG === "1";
+
+/**
+ * Options for a test that needs PostgreSQL (node:test's `skip`): it runs when a server is
+ * given, or when TITRATE_REQUIRE_PG=1 — then a missing server fails it (postgresUrl()).
+ */
+export const needsPostgres: { readonly skip?: string } =
+  testBackend === "postgres" || isPostgresRequired
+    ? {}
+    : { skip: "needs PostgreSQL: set TITRATE_TEST_DATABASE_URL (README, Running on PostgreSQL)" };
+
+/** The test server's URL; fails the test when PostgreSQL was required and none is given. */
+export function postgresUrl(): string {
+  if (!testDatabaseUrl) {
+    throw new Error("TITRATE_REQUIRE_PG=1 but TITRATE_TEST_DATABASE_URL names no server");
+  }
+  return testDatabaseUrl;
+}
 
 /** Where a test journal is, to open it (again) with openStore. */
 export type TestTarget = { readonly dataDir: string } | { readonly databaseUrl: string };
@@ -117,12 +134,17 @@ export async function dumpStore(store: Store): Promise<string> {
 
 // ---- PostgreSQL databases for tests --------------------------------------------------------
 
+/**
+ * Test databases are named `titrate_test_<machine>_<pid>_<random>`: scripts/test.ts drops
+ * the ones this machine's crashed processes left, and never another machine's.
+ */
+export const TEST_DATABASE_PREFIX = `titrate_test_${createHash("sha256").update(hostname()).digest("hex").slice(0, 6)}_`;
+
 let admin: pg.Pool | undefined;
 
 function adminPool(): pg.Pool {
-  if (!testDatabaseUrl) throw new Error("TITRATE_TEST_DATABASE_URL is not set");
   // allowExitOnIdle: a test file's process ends when its tests do, without closing this.
-  admin ??= new pg.Pool({ connectionString: testDatabaseUrl, max: 2, allowExitOnIdle: true });
+  admin ??= new pg.Pool({ connectionString: postgresUrl(), max: 2, allowExitOnIdle: true });
   return admin;
 }
 
@@ -133,11 +155,14 @@ export function databaseUrlFor(name: string): string {
   return url.href;
 }
 
-/** Creates a database for one test: from TITRATE_TEST_TEMPLATE when set, else empty. */
+/**
+ * Creates a database for one test: a copy of TITRATE_TEST_TEMPLATE when set, else (or with
+ * `template` null) an empty one.
+ */
 export async function createPostgresDatabase(
-  template = process.env.TITRATE_TEST_TEMPLATE,
+  template: string | null = process.env.TITRATE_TEST_TEMPLATE || null,
 ): Promise<string> {
-  const name = `titrate_test_${process.pid}_${randomBytes(6).toString("hex")}`;
+  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(6).toString("hex")}`;
   const pool = adminPool();
   if (template) {
     await pool.query(`create database "${name}" template "${template}"`);

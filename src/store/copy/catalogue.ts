@@ -16,6 +16,8 @@ export interface TableInfo {
   readonly name: string;
   /** In the order the table declares them. */
   readonly columns: readonly string[];
+  /** Each column's type as the migration wrote it: "text", "integer", "double precision". */
+  readonly types: Readonly<Record<string, string>>;
   /** The primary key's columns, in key order. */
   readonly primaryKey: readonly string[];
   /** The tables this one's foreign keys point to (itself excluded). */
@@ -55,10 +57,12 @@ function describe(raw: DatabaseSync, name: string): TableInfo {
   const quoted = `"${name.replaceAll('"', '""')}"`;
   const info = raw.prepare(`pragma table_info(${quoted})`).all() as {
     name: string;
+    type: string;
     pk: number;
   }[];
   const keys = raw.prepare(`pragma foreign_key_list(${quoted})`).all() as { table: string }[];
   const columns = info.map((c) => c.name);
+  const types = Object.freeze(Object.fromEntries(info.map((c) => [c.name, c.type.toLowerCase()])));
   const primaryKey = info
     .filter((c) => c.pk > 0)
     .sort((a, b) => a.pk - b.pk)
@@ -70,7 +74,7 @@ function describe(raw: DatabaseSync, name: string): TableInfo {
     throw new Error(`table ${name} has no ${accountColumn} column or no primary key`);
   }
   const references = [...new Set(keys.map((k) => k.table))].filter((t) => t !== name).sort();
-  return Object.freeze({ name, columns, primaryKey, references, accountColumn });
+  return Object.freeze({ name, columns, types, primaryKey, references, accountColumn });
 }
 
 /** Orders tables so each follows the tables it refers to; ties by name, for a stable order. */

@@ -5,6 +5,7 @@
  * refuses, a digest that differs) writes nothing.
  */
 import { TitrateError } from "../../core/errors.ts";
+import { isRetryable } from "../postgres/transaction.ts";
 import type { TableInfo } from "./catalogue.ts";
 import {
   type AnyDb,
@@ -48,7 +49,17 @@ export async function copyTables(
     for await (const page of tablePages(source, table, options.accounts)) {
       const rows = page.map((row) => transform(table, row));
       for (const row of rows) digester.add(row);
-      await insertRows(target, table, rows);
+      try {
+        await insertRows(target, table, rows);
+      } catch (error) {
+        // A serialization failure is the transaction's to retry; anything else is a row the
+        // target will not hold (SQLite kept text in an integer column, a dangling reference).
+        if (isRetryable(error)) throw error;
+        throw new TitrateError(
+          "STORE_COPY_MISMATCH",
+          `${table.name}: the target refused a row (${error instanceof Error ? error.message : String(error)}); nothing was copied`,
+        );
+      }
     }
     expected.push(digester.result());
   }
