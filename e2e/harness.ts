@@ -10,6 +10,7 @@
  * subject to the page's CSP. The page keeps its real CSP, so the tests also prove the app
  * runs under it.
  */
+import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -215,4 +216,26 @@ export async function screenshot(
     fullPage: options.fullPage ?? true,
   });
   await page.screenshot({ path: join(screenshotDir, "visible", `${name}.png`) });
+}
+
+/**
+ * The steps journeys share, on the server and page `current()` returns (they are set in
+ * `before`, after these are made): go to an app path, wait for the screen's h1, assert axe
+ * finds nothing serious, assert the console stayed clean.
+ */
+export function journeySteps(current: () => { readonly server: Server; readonly w: WatchedPage }) {
+  return {
+    go: async (path: string) => {
+      const { server, w } = current();
+      await w.page.goto(new URL(path, server.url).toString());
+    },
+    heading: (text: string | RegExp) =>
+      current().w.page.getByRole("heading", { level: 1, name: text }).waitFor(),
+    accessible: async (name: string) => {
+      const violations = await seriousViolations(current().w.page);
+      assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
+    },
+    noConsoleErrors: () =>
+      assert.deepEqual(current().w.errors, [], "the console stays free of errors"),
+  };
 }

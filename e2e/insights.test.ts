@@ -14,15 +14,14 @@ import type { Browser } from "playwright-core";
 import { brokenBlindExperiment } from "./experiment-fixture.ts";
 import {
   DESKTOP,
-  describeViolations,
   e2eUnavailable,
+  journeySteps,
   launchBrowser,
   openPage,
   PHONE,
   runTitrate,
   type Server,
   screenshot,
-  seriousViolations,
   startServer,
   type WatchedPage,
 } from "./harness.ts";
@@ -53,16 +52,7 @@ describe("insights, report and the blinded experiment on the demo journal", {
     await server?.stop();
   });
 
-  async function go(path: string) {
-    await w.page.goto(new URL(path, server.url).toString());
-  }
-  async function heading(text: string | RegExp) {
-    await w.page.getByRole("heading", { level: 1, name: text }).waitFor();
-  }
-  async function accessible(name: string) {
-    const violations = await seriousViolations(w.page);
-    assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  }
+  const { go, heading, accessible, noConsoleErrors } = journeySteps(() => ({ server, w }));
   /** A screenshot at phone size, then at desktop size, and back. */
   async function shots(name: string) {
     await screenshot(w.page, `${name}-phone`);
@@ -70,9 +60,6 @@ describe("insights, report and the blinded experiment on the demo journal", {
     await accessible(`${name} on a desktop`);
     await screenshot(w.page, `${name}-desktop`);
     await w.page.setViewportSize(PHONE);
-  }
-  function noConsoleErrors() {
-    assert.deepEqual(w.errors, [], "the console stays free of errors");
   }
 
   test("the demo journal opens after a passphrase is set on the setup screen", async () => {

@@ -10,13 +10,12 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Browser } from "playwright-core";
 import {
-  describeViolations,
   e2eUnavailable,
+  journeySteps,
   launchBrowser,
   openPage,
   type Server,
   screenshot,
-  seriousViolations,
   startServer,
   type WatchedPage,
 } from "./harness.ts";
@@ -58,20 +57,7 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await server?.stop();
   });
 
-  /** Goes to an app path, as a person following a link would. */
-  async function go(path: string) {
-    await w.page.goto(new URL(path, server.url).toString());
-  }
-  async function heading(text: string | RegExp) {
-    await w.page.getByRole("heading", { level: 1, name: text }).waitFor();
-  }
-  async function accessible(name: string) {
-    const violations = await seriousViolations(w.page);
-    assert.equal(violations.length, 0, `${name}: ${describeViolations(violations)}`);
-  }
-  function noConsoleErrors() {
-    assert.deepEqual(w.errors, [], "the console stays free of errors");
-  }
+  const { go, heading, accessible, noConsoleErrors } = journeySteps(() => ({ server, w }));
 
   test("first run: a passphrase, a short setup, then the safety page", async () => {
     await go("/");
