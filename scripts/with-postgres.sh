@@ -12,6 +12,8 @@
 #   TITRATE_TEST_DATABASE_URL  postgres://titrate_test:…@127.0.0.1:PORT/postgres
 #   TITRATE_REQUIRE_PG=1       the PostgreSQL tests fail, not skip, if it cannot be reached
 #   PATH                       with PostgreSQL's bin folder first (pg_dump, pg_restore)
+#   TITRATE_TEST_DATABASE_CA   when openssl is there: the server also speaks TLS, with a
+#                              self-signed certificate for localhost, and this is its file
 # Needs Debian's postgresql package (or any PostgreSQL 13+ with initdb on PATH or in
 # /usr/lib/postgresql/*/bin).
 set -euo pipefail
@@ -71,8 +73,19 @@ if [ "${#as_owner[@]}" -gt 0 ]; then chown postgres: "$dir/admin-password"; fi
   }
 rm -f "$dir/admin-password"
 
-"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
-  -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+options="-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+ca=""
+if command -v openssl >/dev/null 2>&1; then
+  # TLS for the test that connects with sslmode=verify-full (src/store/postgres/tls.test.ts).
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost" \
+    -keyout "$dir/server.key" -out "$dir/server.crt" >/dev/null 2>&1
+  chmod 600 "$dir/server.key"
+  if [ "${#as_owner[@]}" -gt 0 ]; then chown postgres: "$dir/server.key" "$dir/server.crt"; fi
+  options="$options -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
+  ca="$dir/server.crt"
+fi
+"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -o "$options" \
   start >/dev/null || {
   cat "$dir/server.log" >&2
   exit 1
@@ -84,6 +97,7 @@ started=1
 
 export TITRATE_TEST_DATABASE_URL="postgres://titrate_test:${password}@127.0.0.1:${port}/postgres"
 export TITRATE_REQUIRE_PG=1
+if [ -n "$ca" ]; then export TITRATE_TEST_DATABASE_CA="$ca"; fi
 export PATH="$pg_bin:$PATH"
 echo "with-postgres: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, in $dir)"
 

@@ -10,8 +10,10 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { after, describe, test } from "node:test";
 import { sql } from "kysely";
+import pg from "pg";
 import { journalTables } from "../copy/catalogue.ts";
 import { digestTable } from "../copy/rows.ts";
+import { migrations } from "../migrations/registry.ts";
 import { insertEvent, notes } from "../repos/events.ts";
 import { openStore, type Store } from "../store.ts";
 import { FULL_JOURNAL_NOW, writeFullJournal } from "../test-full-journal.ts";
@@ -82,6 +84,23 @@ describe("pg_dump and pg_restore bring a journal back whole", needsPostgres, () 
       ],
       { stdio: ["ignore", "ignore", "pipe"], timeout: 60_000 },
     );
+
+    // Before Titrate opens it: the restored database already has every migration.
+    const restoredMigrations = new pg.Client({
+      connectionString: databaseUrlFor(restored),
+    });
+    await restoredMigrations.connect();
+    try {
+      const { rows } = await restoredMigrations.query<{ name: string }>(
+        "select name from kysely_migration order by name",
+      );
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        Object.keys(migrations),
+      );
+    } finally {
+      await restoredMigrations.end();
+    }
 
     store = await openStore({ databaseUrl: databaseUrlFor(restored), poolSize: 2 });
     try {
