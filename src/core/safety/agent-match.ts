@@ -17,10 +17,36 @@ function patternOf(combination: Combination): RegExp {
   return pattern;
 }
 
+/** A combination's names in lower case when all are plain ASCII; null otherwise. */
+const asciiNames = new WeakMap<Combination, readonly string[] | null>();
+
+function asciiNamesOf(combination: Combination): readonly string[] | null {
+  let names = asciiNames.get(combination);
+  if (names === undefined) {
+    const lower = combination.names.map((n) => n.toLowerCase());
+    names = lower.every((n) => /^[\x20-\x7e]*$/u.test(n)) ? lower : null;
+    asciiNames.set(combination, names);
+  }
+  return names;
+}
+
+/**
+ * Whether `folded` (the text in lower case, ſ read as s) could hold one of the combination's
+ * names. Under the pattern's /iu, a character matches an ASCII letter only if its lower case
+ * is that letter, ſ aside (checked for every code point), so when no name is a substring of
+ * `folded` the pattern cannot match. The look is cheap; each pattern costs half a millisecond
+ * to compile, paid on every CLI start for every combination, and most names match none.
+ */
+function mayName(combination: Combination, folded: string): boolean {
+  const names = asciiNamesOf(combination);
+  return names === null || names.some((n) => folded.includes(n));
+}
+
 /** The substance's combinations that `name` refers to. */
 export function combinationsNamed(substance: Substance, name: string): Combination[] {
   const text = name.normalize("NFKC");
-  return substance.combinations.filter((c) => patternOf(c).test(text));
+  const folded = text.toLowerCase().replaceAll("ſ", "s");
+  return substance.combinations.filter((c) => mayName(c, folded) && patternOf(c).test(text));
 }
 
 const agentLabels: Readonly<Record<string, string>> = {

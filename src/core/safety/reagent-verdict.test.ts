@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import fc from "fast-check";
 import { getSubstance } from "../substances/catalog.ts";
-import { matchReagentResult, normaliseReagentName } from "./reagent-verdict.ts";
+import {
+  colourMentions,
+  colourWords,
+  matchReagentResult,
+  noReactionPhrases,
+  normaliseReagentName,
+  saysNoReactionIn,
+} from "./reagent-verdict.ts";
 
 const ketamine = getSubstance("ketamine");
 const lsd = getSubstance("lsd");
@@ -57,4 +65,61 @@ test("reagent names are read without case, umlaut, possessive or 'reagent'", () 
   assert.equal(normaliseReagentName("Fröhde's Reagent"), "froehde");
   assert.equal(normaliseReagentName("Frohde"), "froehde");
   assert.equal(normaliseReagentName("EHRLICH test"), "ehrlich");
+});
+
+describe("one pattern for all colour words reads as one pattern per word did", () => {
+  // The per-word reading the single pattern replaced, kept here as the reference.
+  const negation = /\b(?:no|not|never|without|isn't|wasn't|didn't|did not)\s+(?:\w+\s+)?$/u;
+  const escapeText = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  function perWord(text: string, word: string) {
+    const pattern = new RegExp(`(?<![\\p{L}])${escapeText(word)}(?![\\p{L}])`, "gu");
+    let found = false;
+    let negated = true;
+    for (const match of text.matchAll(pattern)) {
+      found = true;
+      if (!negation.test(text.slice(0, match.index))) negated = false;
+    }
+    return { found, negated: found && negated };
+  }
+  const pieces = [
+    ...colourWords,
+    ...noReactionPhrases,
+    "not",
+    "no",
+    "didn't",
+    "dark",
+    "é",
+    "x",
+    "ish",
+    "redd",
+    "",
+    " ",
+    ", ",
+  ];
+
+  test("for any text made of colour words, phrases, negations and letters", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 12 }),
+        fc.constantFrom(" ", "", "-"),
+        (parts, separator) => {
+          const text = parts.join(separator);
+          const mentions = colourMentions(text);
+          for (const word of colourWords) {
+            assert.deepEqual(
+              mentions.get(word) ?? { found: false, negated: false },
+              perWord(text, word),
+              `${word} in "${text}"`,
+            );
+          }
+          assert.equal(
+            saysNoReactionIn(text),
+            noReactionPhrases.some((p) => perWord(text, p).found),
+            text,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
