@@ -77,6 +77,21 @@ test("imports flow one way: store never imports server or cli; server never impo
   assert.deepEqual(offenders, []);
 });
 
+test("SQL and the database drivers stay in src/store: the server, CLI and core do not know the backend", () => {
+  const offenders: string[] = [];
+  for (const dir of ["src/core", "src/server", "src/cli", "src/web"]) {
+    for (const file of tsFiles(dir)) {
+      if (file.endsWith(".test.ts")) continue;
+      for (const specifier of staticImports(file)) {
+        if (/^(?:kysely|pg|node:sqlite)(?:\/|$)/u.test(specifier)) {
+          offenders.push(`${relative(root, file)} imports ${specifier}`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
 test("`titrate calc` loads no database, HTTP server, Kysely or Fastify", () => {
   const seen = new Set<string>();
   const packages = new Set<string>();

@@ -5,6 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   createTestDatabase,
@@ -33,6 +35,16 @@ describe("choosing PostgreSQL, and what is refused before anything connects", ()
     });
     assert.equal(env.code, 2);
     assert.match(env.stderr, /TITRATE_DATABASE_URL and TITRATE_DATA_DIR are both set/u);
+  });
+
+  test("a flag beats the environment: --data-dir wins over TITRATE_DATABASE_URL", async () => {
+    const dataDir = tempDataDir();
+    const env = { TITRATE_DATABASE_URL: "postgres://titrate@127.0.0.1:1/titrate" };
+    const init = await runCli(["init", "--weight", "70kg", "--tz", "UTC", "--data-dir", dataDir], {
+      env,
+    });
+    assert.equal(init.code, 0, init.stderr);
+    assert.ok(existsSync(join(dataDir, "titrate.db")), "the journal is in the data directory");
   });
 
   test("a URL that is not PostgreSQL's, or crosses a network without TLS, is refused", async () => {
