@@ -79,7 +79,7 @@ const registry: Readonly<Record<string, Entry>> = {
     load: () => import("./commands/report.ts"),
   },
   serve: {
-    summary: "Start the server: the JSON API on http://127.0.0.1:7420",
+    summary: "Start the web app and its API on http://127.0.0.1:7420",
     load: () => import("./commands/serve.ts"),
   },
   passphrase: {
