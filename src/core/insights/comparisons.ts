@@ -12,7 +12,7 @@
  *
  * The unit is the day (one value per day: the mean of its check-ins).
  */
-import { shiftDate } from "../safety/time-math.ts";
+import { epochDay, shiftDate } from "../safety/time-math.ts";
 import {
   type MeanDifference,
   MIN_PER_GROUP,
@@ -89,14 +89,18 @@ export function compareDays(facts: DayFacts): Comparison[] {
   const baseline = facts.dates.filter((d) => !isDose(d) && !isDayAfter(d));
 
   const first = [...facts.doseDates].sort()[0];
+  // In day numbers: the same dates as shifting each date back day by day, without building
+  // seven date texts for every day of the period.
+  const doseDayNumbers = new Set([...facts.doseDates].map(epochDay));
+  const isOnProtocol = (date: string) => {
+    const day = epochDay(date);
+    for (let back = 0; back < ON_PROTOCOL_DAYS; back++) {
+      if (doseDayNumbers.has(day - back)) return true;
+    }
+    return false;
+  };
   const onProtocol =
-    first === undefined
-      ? []
-      : facts.dates.filter(
-          (date) =>
-            date >= first &&
-            Array.from({ length: ON_PROTOCOL_DAYS }, (_, back) => shift(date, -back)).some(isDose),
-        );
+    first === undefined ? [] : facts.dates.filter((date) => date >= first && isOnProtocol(date));
   const preStart =
     first === undefined ? [] : [...facts.ratingsByDate.keys()].filter((d) => d < first).sort();
 

@@ -10,7 +10,6 @@ import { Temporal } from "temporal-polyfill";
 import { instantMs, localDateTime, shiftDate } from "../safety/time-math.ts";
 import type { CheckIn, Dose } from "../schemas/journal.ts";
 import { perRating, type RatingName, ratingNames } from "./ratings.ts";
-import { mean } from "./summary-stats.ts";
 
 /** A trailing 7-day mean needs at least this many days with a value, else it is null. */
 export const ROLLING_WINDOW_DAYS = 7;
@@ -62,20 +61,31 @@ export function nextDate(date: string): string {
 export function dailyRatings(
   checkIns: readonly CheckIn[],
 ): ReadonlyMap<string, Partial<Record<RatingName, number>>> {
-  const sums = new Map<string, Record<RatingName, number[]>>();
+  // Running sums in the check-ins' order: the same additions, in the same order, as the mean
+  // of each day's list of values, so the same numbers, without a list per day and rating.
+  const sums = new Map<string, { sum: number[]; count: number[] }>();
   for (const checkIn of checkIns) {
     const date = localDateOf(checkIn);
-    const day = sums.get(date) ?? perRating<number[]>(() => []);
-    for (const name of ratingNames) {
-      const value = checkIn[name];
-      if (value !== null) day[name].push(value);
+    let day = sums.get(date);
+    if (!day) {
+      day = { sum: ratingNames.map(() => 0), count: ratingNames.map(() => 0) };
+      sums.set(date, day);
     }
-    sums.set(date, day);
+    for (let i = 0; i < ratingNames.length; i++) {
+      const value = checkIn[ratingNames[i] as RatingName];
+      if (value !== null) {
+        day.sum[i] = (day.sum[i] as number) + value;
+        day.count[i] = (day.count[i] as number) + 1;
+      }
+    }
   }
   const result = new Map<string, Partial<Record<RatingName, number>>>();
   for (const [date, day] of sums) {
     const values: Partial<Record<RatingName, number>> = {};
-    for (const name of ratingNames) if (day[name].length > 0) values[name] = mean(day[name]);
+    ratingNames.forEach((name, i) => {
+      const count = day.count[i] as number;
+      if (count > 0) values[name] = (day.sum[i] as number) / count;
+    });
     result.set(date, values);
   }
   return result;
@@ -92,10 +102,15 @@ export function buildDailySeries(
   to: string,
   checkIns: readonly CheckIn[],
   doses: readonly Dose[],
+  /** dailyRatings(checkIns) and doseDates(doses), when the caller has them already. */
+  known?: {
+    readonly ratingsByDate: ReadonlyMap<string, Partial<Record<RatingName, number>>>;
+    readonly doseDates: ReadonlySet<string>;
+  },
 ): DailySeries {
   const dates = datesBetween(from, to);
-  const ratingsByDate = dailyRatings(checkIns);
-  const dosed = doseDates(doses);
+  const ratingsByDate = known?.ratingsByDate ?? dailyRatings(checkIns);
+  const dosed = known?.doseDates ?? doseDates(doses);
   const countByDate = new Map<string, number>();
   for (const checkIn of checkIns) {
     const date = localDateOf(checkIn);
@@ -112,10 +127,17 @@ export function buildDailySeries(
     const values = lookBack.map((date) => ratingsByDate.get(date)?.[name] ?? null);
     const rolling: (number | null)[] = [];
     for (let i = ROLLING_WINDOW_DAYS - 1; i < values.length; i++) {
-      const window = values
-        .slice(i - ROLLING_WINDOW_DAYS + 1, i + 1)
-        .filter((v): v is number => v !== null);
-      rolling.push(window.length >= ROLLING_MIN_DAYS ? mean(window) : null);
+      // The window's mean, summed in order as mean() would, without a list per day.
+      let sum = 0;
+      let count = 0;
+      for (let j = i - ROLLING_WINDOW_DAYS + 1; j <= i; j++) {
+        const value = values[j];
+        if (value !== null && value !== undefined) {
+          sum += value;
+          count++;
+        }
+      }
+      rolling.push(count >= ROLLING_MIN_DAYS ? sum / count : null);
     }
     return { daily: values.slice(ROLLING_WINDOW_DAYS - 1), rolling7: rolling };
   });

@@ -62,9 +62,12 @@ export function computeInsights(input: InsightsInput): Insights {
       const date = localDateOf(e);
       return date >= period.from && date <= period.to;
     });
-  const series = buildDailySeries(period.from, period.to, input.checkIns, input.doses);
   const ratingsByDate = dailyRatings(input.checkIns);
   const dosed = doseDates(input.doses);
+  const series = buildDailySeries(period.from, period.to, input.checkIns, input.doses, {
+    ratingsByDate,
+    doseDates: dosed,
+  });
   const main = mainSubstanceDays(input.doses, period.from, period.to);
   return {
     period: { ...period, timeZone: input.timeZone },

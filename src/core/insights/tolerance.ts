@@ -90,16 +90,18 @@ export function toleranceSignal(
   );
   const isPlain = (date: string) => !doseDates.has(date) && !doseDates.has(shift(date, -1));
 
+  // The plain days of the week before each steady dose day: the same for every rating.
+  const baselineDates = steadyDays.map((d) =>
+    Array.from({ length: LIFT_BASELINE_DAYS }, (_, i) => shift(d.date, -(i + 1))).filter(isPlain),
+  );
   const liftsOf = (name: RatingName) =>
-    steadyDays.flatMap((d) => {
+    steadyDays.flatMap((d, index) => {
       const value = ratingsByDate.get(d.date)?.[name];
       if (value === undefined) return [];
-      const before = Array.from({ length: LIFT_BASELINE_DAYS }, (_, i) => shift(d.date, -(i + 1)))
-        .filter(isPlain)
-        .flatMap((date) => {
-          const v = ratingsByDate.get(date)?.[name];
-          return v === undefined ? [] : [v];
-        });
+      const before = (baselineDates[index] as string[]).flatMap((date) => {
+        const v = ratingsByDate.get(date)?.[name];
+        return v === undefined ? [] : [v];
+      });
       if (before.length < MIN_BASELINE_DAYS) return [];
       return [{ x: epochDay(d.date) - start, y: value - mean(before) }];
     });

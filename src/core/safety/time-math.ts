@@ -12,8 +12,25 @@ export const DAY_MS = 86_400_000;
 
 const utcPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/u;
 
+/**
+ * Instants already read, by their text: the rules and insights read every record's time on
+ * every run, and a write runs the rules twice. Bounded like the local times below.
+ */
+const instantCache = new Map<string, number>();
+const INSTANT_CACHE_SIZE = 50_000;
+
 /** Epoch milliseconds of an ISO 8601 instant ("2026-03-22T09:10:00Z", or with an offset). */
 export function instantMs(text: string): number {
+  let ms = instantCache.get(text);
+  if (ms === undefined) {
+    if (instantCache.size >= INSTANT_CACHE_SIZE) instantCache.clear();
+    ms = parseInstantMs(text);
+    instantCache.set(text, ms);
+  }
+  return ms;
+}
+
+function parseInstantMs(text: string): number {
   const m = utcPattern.exec(text);
   if (!m) return Temporal.Instant.from(text).epochMilliseconds;
   const [, y, mo, d, h, mi, s, fraction = ""] = m;
@@ -79,31 +96,51 @@ export function epochDayOf(year: number, month: number, day: number): number {
   return era * 146097 + doe - 719468;
 }
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
 /**
  * The date `days` days after `date` (before it when negative), both `YYYY-MM-DD`: what
  * `Temporal.PlainDate.from(date).add({ days }).toString()` answers, in integer arithmetic
- * (insights shift dates hundreds of thousands of times over ten years of journal; Temporal
+ * (insights shift dates tens of thousands of times over ten years of journal; Temporal
  * took most of their time). Anything but a valid date of the years 1 to 9999 goes to
  * Temporal, so invalid text still throws its RangeError.
  */
 export function shiftDate(date: string, days: number): string {
-  const m = datePattern.exec(date);
-  if (m && Number.isInteger(days)) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const dayOfMonth = Number(m[3]);
-    const day = epochDayOf(year, month, dayOfMonth);
-    const valid = civilOfEpochDay(day);
-    if (year >= 1 && valid.month === month && valid.dayOfMonth === dayOfMonth) {
-      const shifted = civilOfEpochDay(day + days);
-      if (shifted.year >= 1 && shifted.year <= 9999) {
-        return `${String(shifted.year).padStart(4, "0")}-${two(shifted.month)}-${two(shifted.dayOfMonth)}`;
-      }
+  const day = Number.isInteger(days) ? validEpochDay(date) : undefined;
+  if (day !== undefined) {
+    const shifted = civilOfEpochDay(day + days);
+    if (shifted.year >= 1 && shifted.year <= 9999) {
+      return `${String(shifted.year).padStart(4, "0")}-${two(shifted.month)}-${two(shifted.dayOfMonth)}`;
     }
   }
   return Temporal.PlainDate.from(date).add({ days }).toString();
+}
+
+/** The day number of a valid `YYYY-MM-DD` date of the years 1 to 9999; undefined otherwise. */
+function validEpochDay(date: string): number | undefined {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    return undefined;
+  }
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 7);
+  const dayOfMonth = digits(date, 8, 10);
+  if (year < 1 || month < 1 || month > 12 || dayOfMonth < 1) return undefined;
+  if (dayOfMonth > daysInMonth(year, month)) return undefined;
+  return epochDayOf(year, month, dayOfMonth);
+}
+
+/** The number written by the ASCII digits from `start` to `end`; -1 if one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Day number of a `YYYY-MM-DD` date. */
