@@ -4,6 +4,7 @@
  * one back, never stacks two close together, and the result says why.
  */
 import { Temporal } from "temporal-polyfill";
+import { instantMs } from "../safety/time-math.ts";
 import type { PlanSchedule } from "../schemas/plan.ts";
 import { formatInstant, formatTime } from "./calendar.ts";
 import { generateSchedule, type Occurrence } from "./occurrences.ts";
@@ -66,7 +67,11 @@ export function nextDose<T extends TakenDose>(
       : last.toZonedDateTimeISO(timeZone).add({ days: spacing.enforcedIntervalDays }).toInstant();
 
   const skipped: Occurrence[] = [];
+  const nowMs = now.epochMilliseconds;
+  const windowMs = doseWindow.onTimeHours * 3_600_000;
   for (const occurrence of occurrences) {
+    // Closed windows first, in plain numbers: a plan of years has hundreds behind it.
+    if (instantMs(occurrence.at) + windowMs < nowMs) continue;
     const planned = Temporal.Instant.from(occurrence.at);
     const windowEnd = planned.add({ hours: doseWindow.onTimeHours });
     if (Temporal.Instant.compare(windowEnd, now) < 0) continue; // closed: adherence says how
