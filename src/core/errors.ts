@@ -239,6 +239,50 @@ export const errorRegistry = {
     status: 400,
     help: "The code given is neither of the experiment's two codes.",
   },
+  STUDY_INVITATION_INVALID: {
+    status: 422,
+    help: "The invitation code is unknown, already used, expired or withdrawn; ask the study's coordinator for a new one.",
+  },
+  STUDY_CONSENT_OUTDATED: {
+    status: 409,
+    help: "The study's consent changed while it was being read; read the current version and accept that one.",
+  },
+  STUDY_CONSENT_UNCHANGED: {
+    status: 409,
+    help: "A new consent version must differ from the latest one in its text or its terms.",
+  },
+  STUDY_ALREADY_JOINED: {
+    status: 409,
+    help: "This account has already joined that study (withdrawing does not allow joining again).",
+  },
+  STUDY_ALREADY_ENROLLED: {
+    status: 409,
+    help: "This account takes part in another study that has not ended; withdraw from it first (one study at a time).",
+  },
+  STUDY_OWN_STUDY: {
+    status: 422,
+    help: "A coordinator cannot take part in their own study; join with another account.",
+  },
+  STUDY_CLOSED: {
+    status: 409,
+    help: "The study's end date has passed: nobody can join it or be invited to it.",
+  },
+  STUDY_NOT_JOINED: {
+    status: 404,
+    help: "This account is not taking part in a study; join one with an invitation code.",
+  },
+  STUDY_WITHDRAWN: {
+    status: 409,
+    help: "The participant has withdrawn from the study (or it has ended); there is nothing left to consent to or withdraw from.",
+  },
+  STUDY_NO_PROTOCOL: {
+    status: 409,
+    help: "The study has no dose protocol to start as a plan.",
+  },
+  STUDY_TABLE_NOT_COLLECTED: {
+    status: 404,
+    help: "No consent version of the study collects what that export table holds.",
+  },
   INTERNAL: { status: 500, help: "Something went wrong inside Titrate; this is a bug." },
 } as const satisfies Record<string, ErrorSpec>;
 

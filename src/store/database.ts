@@ -183,6 +183,62 @@ export interface Database {
     last_used_at: Instant | null;
     revoked_at: Instant | null;
   };
+  studies: {
+    id: string;
+    user_id: string;
+    title: string;
+    description: string;
+    protocol_json: string | null;
+    questionnaires_json: string;
+    check_in_items_json: string;
+    start_date: string;
+    end_date: string;
+    time_zone: string;
+    pseudonym_secret: string;
+    created_at: Instant;
+    updated_at: Instant;
+  };
+  study_consent_versions: {
+    id: string;
+    user_id: string;
+    study_id: string;
+    version: number;
+    text: string;
+    collects_json: string;
+    on_withdrawal: string;
+    dates: string;
+    created_at: Instant;
+  };
+  study_invitations: {
+    id: string;
+    user_id: string;
+    study_id: string;
+    code_hash: string;
+    hint: string;
+    created_at: Instant;
+    expires_at: Instant;
+    used_at: Instant | null;
+    revoked_at: Instant | null;
+  };
+  study_enrolments: {
+    id: string;
+    user_id: string;
+    study_id: string;
+    joined_at: Instant;
+    time_zone: string;
+    consent_version: number;
+    consented_at: Instant;
+    withdrawn_at: Instant | null;
+    withdrawal: string | null;
+    deleted_json: string | null;
+  };
+  study_consents: {
+    id: string;
+    user_id: string;
+    enrolment_id: string;
+    version: number;
+    accepted_at: Instant;
+  };
 }
 
 export type Db = Kysely<Database>;

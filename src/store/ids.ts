@@ -23,6 +23,11 @@ export const idPrefixes = {
   sessions: "ses",
   api_tokens: "tok",
   experiments: "exp",
+  studies: "stu",
+  study_consent_versions: "scv",
+  study_invitations: "inv",
+  study_enrolments: "enr",
+  study_consents: "sca",
 } as const;
 export type IdTable = keyof typeof idPrefixes;
 

@@ -132,6 +132,12 @@ describe(`numbers come back as numbers (${testBackend})`, () => {
 
   test("erasing an account counts what it removed in numbers", async () => {
     const erased = await eraseAccount(store, journal.memberId);
-    assert.deepEqual(erased.removed, { profiles: 1, users: 1, weights: 1 });
+    assert.deepEqual(erased.removed, {
+      profiles: 1,
+      study_consents: 1,
+      study_enrolments: 1,
+      users: 1,
+      weights: 1,
+    });
   });
 });

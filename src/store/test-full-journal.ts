@@ -1,7 +1,7 @@
 /**
  * For tests only: a journal with a row in every table — the 90-day demo journal, a second
  * account, a medication, a blinded experiment with a guess, a browser session, an API token, an
- * acknowledged finding, and presets whose names sort differently by bytes and by language
+ * acknowledged finding, a study with a participant, and presets whose names sort differently by bytes and by language
  * ("Zeta" before "morning" by bytes, after it in English).
  */
 import { Temporal } from "temporal-polyfill";
@@ -14,6 +14,9 @@ import { addPreset } from "./repos/presets.ts";
 import { saveProfile } from "./repos/profile.ts";
 import { createUser, findOwner } from "./repos/users.ts";
 import type { Store } from "./store.ts";
+import { createStudy } from "./study/coordinate.ts";
+import { createInvitations } from "./study/invitations.ts";
+import { joinStudy } from "./study/participate.ts";
 
 export const FULL_JOURNAL_NOW = Temporal.Instant.from("2026-03-22T12:00:00Z");
 /** Names of the presets the journal has besides the demo's, in byte order. */
@@ -81,6 +84,30 @@ export async function writeFullJournal(store: Store): Promise<FullJournal> {
     },
     now.toString(),
   );
+  // Study mode: the owner coordinates a study, kim takes part in it.
+  const study = await createStudy(
+    store,
+    ownerId,
+    {
+      title: "A study",
+      description: "For the tests: a row in every study table.",
+      protocol: null,
+      questionnaires: [{ instrument: "phq9", everyDays: 14 }],
+      checkInItems: ["mood"],
+      startDate: "2026-03-01",
+      endDate: "2026-06-30",
+      timeZone: "Europe/London",
+      consent: {
+        text: "You share your check-in ratings; they are kept if you withdraw.",
+        collects: ["checkIns"],
+        onWithdrawal: "keep",
+        dates: "shifted",
+      },
+    },
+    now,
+  );
+  const [invitation] = await createInvitations(store, ownerId, study.id, { count: 2 }, now);
+  await joinStudy(store, member.id, { code: invitation?.code ?? "", consentVersion: 1 }, now);
   const { active } = await currentFindings(store, ownerId, now);
   const first = active[0];
   if (!first) throw new Error("the demo journal has no active finding to acknowledge");
