@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { measureStartup } from "./cli-startup.ts";
 import { measureInsights } from "./insights-scale.ts";
-import { formatTable, type Row, type Size } from "./lib/sizes.ts";
+import { formatRatio, formatTable, type Row, type Size } from "./lib/sizes.ts";
 import { measureMemory } from "./memory.ts";
 import { measureReadPath } from "./read-path.ts";
 import { measureWeb } from "./web.ts";
@@ -31,7 +31,7 @@ export function markdownTable(rows: readonly Row[]): string {
     r.measure,
     r.titrate,
     r.baseline,
-    r.ratio === null ? "" : `${r.ratio.toFixed(2)}×`,
+    r.ratio === null ? "" : `${formatRatio(r.ratio)}×`,
     r.goal,
     r.met === null ? "" : r.met ? "met" : "**not met**",
   ];

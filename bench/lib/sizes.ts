@@ -22,6 +22,11 @@ export interface Row {
   readonly met: boolean | null;
 }
 
+/** A ratio with two decimals, or two significant digits when it is below 0.1. */
+export function formatRatio(ratio: number): string {
+  return ratio < 0.1 ? ratio.toPrecision(2) : ratio.toFixed(2);
+}
+
 /** Prints rows as one aligned text table. */
 export function formatTable(rows: readonly Row[]): string {
   const header = ["benchmark", "measure", "titrate", "baseline", "ratio", "goal", "met"];
@@ -30,7 +35,7 @@ export function formatTable(rows: readonly Row[]): string {
     r.measure,
     r.titrate,
     r.baseline,
-    r.ratio === null ? "" : `${r.ratio.toFixed(2)}`,
+    r.ratio === null ? "" : formatRatio(r.ratio),
     r.goal,
     r.met === null ? "" : r.met ? "yes" : "NO",
   ]);
