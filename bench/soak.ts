@@ -44,6 +44,9 @@ export interface SoakReport {
   readonly rssWarmMiB: number;
   readonly rssEndMiB: number;
   readonly rssSamplesMiB: readonly number[];
+  /** Heap in use after a full collection, after the warm-up and at the end, MiB. */
+  readonly heapWarmMiB: number;
+  readonly heapEndMiB: number;
   readonly missingWrites: number;
   readonly passed: boolean;
 }
@@ -115,63 +118,78 @@ export async function soak(
   const rss: number[] = [];
   const durationMs = sized.minutes * 60_000;
   const warmMs = Math.min(60_000, durationMs / 5);
-  const report = await withServer("app", journal, async (server) => {
-    const sessions = await Promise.all(usernames.map((u) => signIn(server.url, u)));
-    const rssStartMiB = server.rssMiB();
-    let rssWarmMiB = rssStartMiB;
-    const started = Date.now();
-    const nowMs = started;
-    const intervalMs = 1000 / sized.ratePerS;
-    const inFlight = new Set<Promise<void>>();
-    let nextSample = started;
-    let warmTaken = false;
-    // A fixed rate (an open loop): request i leaves at started + i × interval, whether or not
-    // earlier ones have been answered; the loop ends at the duration, then waits for the rest.
-    for (let i = 0; Date.now() - started < durationMs; i++) {
-      const due = started + i * intervalMs;
-      if (due > Date.now()) await sleep(due - Date.now());
-      if (Date.now() >= nextSample) {
-        rss.push(round(server.rssMiB(), 1));
-        nextSample += 10_000;
-      }
-      if (!warmTaken && Date.now() - started >= warmMs) {
-        rssWarmMiB = server.rssMiB();
-        warmTaken = true;
-      }
-      const session = sessions[i % sessions.length] as Session;
-      const request = requestOf(Math.floor(i / sessions.length), session, server.url, nowMs);
-      const sent = performance.now();
-      const done = fetch(`${server.url}${request.path}`, {
-        method: request.method,
-        headers: request.headers,
-        ...(request.body === undefined ? {} : { body: request.body }),
-        signal: AbortSignal.timeout(10_000),
-      })
-        .then(async (answer) => {
-          const text = await answer.text();
-          latencies.push(performance.now() - sent);
-          if (answer.status < 200 || answer.status >= 300) {
-            errors.push(
-              `${request.method} ${request.path} ${answer.status}: ${text.slice(0, 200)}`,
-            );
-            return;
-          }
-          if (request.method === "POST") {
-            const id = (JSON.parse(text) as { record?: { id?: string } }).record?.id;
-            if (!id) errors.push(`${request.path}: no record id in the answer`);
-            else acknowledged.push({ table: request.kind === "dose" ? "doses" : "check_ins", id });
-          }
+  const report = await withServer(
+    "app",
+    journal,
+    async (server) => {
+      const sessions = await Promise.all(usernames.map((u) => signIn(server.url, u)));
+      const rssStartMiB = server.rssMiB();
+      let rssWarmMiB = rssStartMiB;
+      let heapWarmMiB = Number.NaN;
+      const started = Date.now();
+      const nowMs = started;
+      const intervalMs = 1000 / sized.ratePerS;
+      const inFlight = new Set<Promise<void>>();
+      let nextSample = started;
+      let warmTaken = false;
+      // A fixed rate (an open loop): request i leaves at started + i × interval, whether or not
+      // earlier ones have been answered; the loop ends at the duration, then waits for the rest.
+      for (let i = 0; Date.now() - started < durationMs; i++) {
+        const due = started + i * intervalMs;
+        if (due > Date.now()) await sleep(due - Date.now());
+        if (Date.now() >= nextSample) {
+          rss.push(round(server.rssMiB(), 1));
+          nextSample += 10_000;
+        }
+        if (!warmTaken && Date.now() - started >= warmMs) {
+          rssWarmMiB = server.rssMiB();
+          heapWarmMiB = await server.heapAfterGcMiB();
+          warmTaken = true;
+        }
+        const session = sessions[i % sessions.length] as Session;
+        const request = requestOf(Math.floor(i / sessions.length), session, server.url, nowMs);
+        const sent = performance.now();
+        const done = fetch(`${server.url}${request.path}`, {
+          method: request.method,
+          headers: request.headers,
+          ...(request.body === undefined ? {} : { body: request.body }),
+          signal: AbortSignal.timeout(10_000),
         })
-        .catch((error: unknown) => {
-          errors.push(`${request.method} ${request.path}: ${String(error)}`);
-        })
-        .finally(() => inFlight.delete(done));
-      inFlight.add(done);
-    }
-    await Promise.all(inFlight);
-    rss.push(round(server.rssMiB(), 1));
-    return { rssStartMiB, rssWarmMiB, rssEndMiB: server.rssMiB() };
-  });
+          .then(async (answer) => {
+            const text = await answer.text();
+            latencies.push(performance.now() - sent);
+            if (answer.status < 200 || answer.status >= 300) {
+              errors.push(
+                `${request.method} ${request.path} ${answer.status}: ${text.slice(0, 200)}`,
+              );
+              return;
+            }
+            if (request.method === "POST") {
+              const id = (JSON.parse(text) as { record?: { id?: string } }).record?.id;
+              if (!id) errors.push(`${request.path}: no record id in the answer`);
+              else
+                acknowledged.push({ table: request.kind === "dose" ? "doses" : "check_ins", id });
+            }
+          })
+          .catch((error: unknown) => {
+            errors.push(`${request.method} ${request.path}: ${String(error)}`);
+          })
+          .finally(() => inFlight.delete(done));
+        inFlight.add(done);
+      }
+      await Promise.all(inFlight);
+      rss.push(round(server.rssMiB(), 1));
+      const rssEndMiB = server.rssMiB();
+      return {
+        rssStartMiB,
+        rssWarmMiB,
+        rssEndMiB,
+        heapWarmMiB,
+        heapEndMiB: await server.heapAfterGcMiB(),
+      };
+    },
+    ["--expose-gc"],
+  );
   const missingWrites = await countMissing(journal, acknowledged);
   const grew = report.rssEndMiB - report.rssWarmMiB;
   return {
@@ -238,6 +256,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   console.log(
     `RSS MiB: start ${round(result.rssStartMiB)}, after warm-up ${round(result.rssWarmMiB)}, end ${round(result.rssEndMiB)} (bound: +${MEMORY_BOUND_MIB} after warm-up); every 10 s: ${result.rssSamplesMiB.join(" ")}`,
+  );
+  console.log(
+    `heap in use after a full collection, MiB: after warm-up ${round(result.heapWarmMiB)}, end ${round(result.heapEndMiB)}`,
   );
   console.log(`acknowledged writes missing afterwards: ${result.missingWrites}`);
   console.log(result.passed ? "soak passed" : "soak FAILED");

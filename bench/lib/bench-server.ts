@@ -123,4 +123,14 @@ process.on("SIGINT", stop);
 // The parent holds our stdin: when it goes away (even killed), so do we.
 process.stdin.on("end", stop);
 process.stdin.resume();
+// Started with --expose-gc, SIGUSR2 asks for the heap in use after a full collection: what the
+// process keeps, as opposed to the heap V8 grew into and holds on to (RSS).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) {
+  process.on("SIGUSR2", () => {
+    gc();
+    const heapUsedMiB = process.memoryUsage().heapUsed / 2 ** 20;
+    process.stdout.write(`${JSON.stringify({ heapUsedMiB })}\n`);
+  });
+}
 process.stdout.write(`${JSON.stringify({ url: server.url, pid: process.pid })}\n`);

@@ -17,6 +17,8 @@ export interface ServerProcess {
   readonly pid: number;
   /** Resident memory of the server process, in MiB (from /proc). */
   rssMiB(): number;
+  /** The heap in use after a full collection, MiB; needs the server started with --expose-gc. */
+  heapAfterGcMiB(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -69,11 +71,32 @@ export async function startServer(
       });
     });
     const pid = child.pid as number;
-    return { url, pid, rssMiB: () => rssMiBOf(pid), stop };
+    return { url, pid, rssMiB: () => rssMiBOf(pid), heapAfterGcMiB: () => askHeap(child), stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Sends SIGUSR2 and reads the `{"heapUsedMiB": …}` line the server answers with. */
+function askHeap(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.stdout?.off("data", onData);
+      reject(new Error("the server did not report its heap (was it started with --expose-gc?)"));
+    }, 10_000);
+    let buffered = "";
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split("\n").find((l) => l.startsWith('{"heapUsedMiB"'));
+      if (!line) return;
+      clearTimeout(timer);
+      child.stdout?.off("data", onData);
+      resolve((JSON.parse(line) as { heapUsedMiB: number }).heapUsedMiB);
+    };
+    child.stdout?.on("data", onData);
+    child.kill("SIGUSR2");
+  });
 }
 
 /** VmRSS of a process, MiB. */
