@@ -45,11 +45,13 @@ import { experimentsRoutes } from "./routes/experiments.ts";
 import { findingsRoutes } from "./routes/findings.ts";
 import { insightsRoutes } from "./routes/insights.ts";
 import { medicationsRoutes } from "./routes/medications.ts";
+import { participationRoutes } from "./routes/participation.ts";
 import { plansRoutes } from "./routes/plans.ts";
 import { presetsRoutes } from "./routes/presets.ts";
 import { profileRoutes } from "./routes/profile.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { sessionsRoutes } from "./routes/sessions.ts";
+import { studiesRoutes } from "./routes/studies.ts";
 import { timelineRoutes } from "./routes/timeline.ts";
 import { todayRoutes } from "./routes/today.ts";
 import { tokensRoutes } from "./routes/tokens.ts";
@@ -70,6 +72,8 @@ const resourceRoutes = [
   findingsRoutes,
   insightsRoutes,
   experimentsRoutes,
+  studiesRoutes,
+  participationRoutes,
   dataRoutes,
   accountRoutes,
   catalogRoutes,

@@ -16,6 +16,7 @@ import {
   startTestServer,
   type TestServer,
 } from "./test-server.ts";
+import { type SeededStudy, seedStudy } from "./test-study.ts";
 
 const KIM = "kim's long passphrase";
 
@@ -27,8 +28,10 @@ const sampleIds: Record<string, string> = {
   "/api/v1/batches/:id/tests": "bat_0123456789ab",
   "/api/v1/presets/:id": "pre_0123456789ab",
   "/api/v1/entries/:id": "dos_0123456789ab",
+  "/api/v1/study-invitations/:id/revoke": "inv_0123456789ab",
 };
-const sampleId = (url: string) => sampleIds[url] ?? "pln_0123456789ab";
+const sampleId = (url: string) =>
+  sampleIds[url] ?? (url.startsWith("/api/v1/studies/") ? "stu_0123456789ab" : "pln_0123456789ab");
 
 /**
  * How kim uses a route against alex's journal: `foreign` names one of alex's records and must
@@ -44,7 +47,14 @@ type Case =
     }
   | { readonly kind: "own"; readonly path: string; readonly body?: unknown; readonly as?: "kim2" };
 
-function cases(a: SeededJournal, alexExport: string, alexSession: string, alexToken: string) {
+function cases(
+  a: SeededJournal,
+  study: SeededStudy,
+  alexExport: string,
+  alexSession: string,
+  alexToken: string,
+) {
+  const studyPath = `/api/v1/studies/${study.studyId}`;
   const entries = [
     a.doseId,
     a.otherId,
@@ -150,6 +160,66 @@ function cases(a: SeededJournal, alexExport: string, alexSession: string, alexTo
     "POST /api/v1/import": [foreign("/api/v1/import", 409, JSON.parse(alexExport))],
     "POST /api/v1/backup": [own("/api/v1/backup")],
     "GET /api/v1/catalog": [own("/api/v1/catalog")],
+    // Study mode: alex coordinates a study; kim is not in it (study-isolation.test.ts tries
+    // coordinators and participants across studies).
+    "POST /api/v1/studies": [
+      own("/api/v1/studies", {
+        title: "kim's study",
+        description: "",
+        protocol: null,
+        questionnaires: [],
+        checkInItems: ["mood"],
+        startDate: "2026-03-01",
+        endDate: "2026-06-30",
+        timeZone: "Europe/Berlin",
+        consent: {
+          text: "You share your check-in ratings; they are kept if you withdraw.",
+          collects: ["checkIns"],
+          onWithdrawal: "keep",
+          dates: "shifted",
+        },
+      }),
+    ],
+    "GET /api/v1/studies": [own("/api/v1/studies")],
+    "GET /api/v1/studies/:id": [foreign(studyPath, 404)],
+    "PATCH /api/v1/studies/:id": [foreign(studyPath, 404, { title: "taken over" })],
+    "POST /api/v1/studies/:id/consent": [
+      foreign(`${studyPath}/consent`, 404, {
+        text: "Everything you write is shared with the whole world.",
+        collects: ["notes"],
+        onWithdrawal: "keep",
+        dates: "exact",
+      }),
+    ],
+    "POST /api/v1/studies/:id/invitations": [
+      foreign(`${studyPath}/invitations`, 404, { count: 1 }),
+    ],
+    "GET /api/v1/studies/:id/invitations": [foreign(`${studyPath}/invitations`, 404)],
+    "POST /api/v1/study-invitations/:id/revoke": [
+      foreign(`/api/v1/study-invitations/${study.invitationIds[0]}/revoke`, 404),
+    ],
+    "GET /api/v1/studies/:id/dashboard": [foreign(`${studyPath}/dashboard`, 404)],
+    "GET /api/v1/studies/:id/export": [
+      foreign(`${studyPath}/export?table=participants`, 404),
+      foreign(`${studyPath}/export?table=check_ins&format=json`, 404),
+    ],
+    "GET /api/v1/studies/:id/codebook": [foreign(`${studyPath}/codebook`, 404)],
+    "POST /api/v1/participation/join": [
+      foreign("/api/v1/participation/join", 422, {
+        code: "AAAA-BBBB-CCCC",
+        consentVersion: 1,
+      }),
+    ],
+    "GET /api/v1/participation": [own("/api/v1/participation")],
+    "POST /api/v1/participation/consent": [
+      foreign("/api/v1/participation/consent", 404, { consentVersion: 1 }),
+    ],
+    "POST /api/v1/participation/plan": [
+      foreign("/api/v1/participation/plan", 404, { startDate: "2026-03-23", localTime: "09:00" }),
+    ],
+    "POST /api/v1/participation/withdraw": [
+      foreign("/api/v1/participation/withdraw", 404, { confirm: "withdraw" }),
+    ],
     // Erasing is checked on its own below: it ends kim's account.
     "POST /api/v1/account/erase": [],
   };
@@ -161,10 +231,12 @@ describe("every route", () => {
   let alex: Client;
   let kim: Client;
   let a: SeededJournal;
+  let study: SeededStudy;
   before(async () => {
     server = await startTestServer({ backupCost: CHEAP_COST });
     alex = await setUpOwner(server);
     a = await seedJournal(alex);
+    study = await seedStudy(alex);
     await addAccount(server.store, "kim", KIM);
     kim = await signIn(server, "kim", KIM);
     await seedJournal(kim, "Europe/Berlin");
@@ -178,7 +250,13 @@ describe("every route", () => {
     const routes = server.app.declaredRoutes.filter((r) => r.access !== "public");
     assert.deepEqual(
       server.app.declaredRoutes.filter((r) => r.access === "public").map((r) => r.url),
-      ["/api/v1/session", "/api/v1/setup", "/api/v1/auth/login"],
+      [
+        "/api/v1/session",
+        "/api/v1/setup",
+        "/api/v1/auth/login",
+        "/api/v1/participation/preview",
+        "/api/v1/participation/join-new",
+      ],
     );
     const anonymous = server.client();
     for (const route of routes) {
@@ -208,10 +286,20 @@ describe("every route", () => {
       [
         (await alex.get("/api/v1/export")).text,
         (await alex.get("/api/v1/auth/tokens")).text,
+        (await alex.get(`/api/v1/studies/${study.studyId}`)).text,
+        (await alex.get(`/api/v1/studies/${study.studyId}/invitations`)).text,
       ].join();
     const alexBefore = await alexState();
-    const table = cases(a, alexExport, alexSessions.body.sessions[0].id, alexToken);
-    const secrets = [...Object.values(a), alexSessions.body.sessions[0].id, alexToken, '"alex"'];
+    const table = cases(a, study, alexExport, alexSessions.body.sessions[0].id, alexToken);
+    const secrets = [
+      ...Object.values(a),
+      study.studyId,
+      ...study.invitationIds,
+      ...study.codes,
+      alexSessions.body.sessions[0].id,
+      alexToken,
+      '"alex"',
+    ];
 
     const declared = server.app.declaredRoutes
       .filter((r) => r.access !== "public")

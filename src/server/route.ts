@@ -18,6 +18,7 @@
  *     before anything is written (and names every record at fault, which a schema here could
  *     not do as well).
  */
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as z from "zod/mini";
 import { type ErrorCode, type FieldError, isTitrateError, TitrateError } from "../core/errors.ts";
@@ -105,8 +106,9 @@ export interface Download {
 export class FileAnswer {
   readonly contentType: string;
   readonly filename: string;
-  readonly body: string | Uint8Array;
-  constructor(contentType: string, filename: string, body: string | Uint8Array) {
+  /** The bytes, or a stream for a file too large to hold at once (a study's export). */
+  readonly body: string | Uint8Array | Readable;
+  constructor(contentType: string, filename: string, body: string | Uint8Array | Readable) {
     this.contentType = contentType;
     this.filename = filename;
     this.body = body;
@@ -296,7 +298,11 @@ function sendFile(route: DeclaredRoute, reply: FastifyReply, file: FileAnswer): 
   return reply
     .type(`${file.contentType}${charset}`)
     .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(typeof file.body === "string" ? file.body : Buffer.from(file.body));
+    .send(
+      typeof file.body === "string" || file.body instanceof Readable
+        ? file.body
+        : Buffer.from(file.body),
+    );
 }
 
 /** A strict object, or an optional one (a body that may be left out entirely). */

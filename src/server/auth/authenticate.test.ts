@@ -29,14 +29,20 @@ describe("every route that needs an account", () => {
     await server.close();
   });
 
-  test("there are protected routes, and only session, setup and login are public", () => {
+  test("there are protected routes, and only session, setup, login and joining a study are public", () => {
     assert.ok(protectedRoutes.length >= 7);
     assert.deepEqual(
       server.app.declaredRoutes
         .filter((r) => r.access === "public")
         .map((r) => r.url)
         .sort(),
-      ["/api/v1/auth/login", "/api/v1/session", "/api/v1/setup"],
+      [
+        "/api/v1/auth/login",
+        "/api/v1/participation/join-new",
+        "/api/v1/participation/preview",
+        "/api/v1/session",
+        "/api/v1/setup",
+      ],
     );
   });
 

@@ -13,7 +13,7 @@
  * - `study_enrolments` and `study_consents`: the participant's rows. They name the study by id
  *   without a foreign key: a participant's own copy of their account (a backup download) holds
  *   them without the coordinator's rows, and a study erased with its coordinator leaves the
- *   participant a record that they were in it.
+ *   participant's own record of what they consented to, and when, in their account.
  */
 import type { Kysely } from "kysely";
 
