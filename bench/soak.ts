@@ -40,6 +40,8 @@ export interface SoakReport {
   readonly errors: readonly string[];
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** p99 of the requests sent in each minute (each fifth of a shorter run), ms. */
+  readonly p99ByMinuteMs: readonly number[];
   readonly rssStartMiB: number;
   readonly rssWarmMiB: number;
   readonly rssEndMiB: number;
@@ -114,6 +116,7 @@ export async function soak(
   const usernames = await allowSignIn(journal);
   const errors: string[] = [];
   const latencies: number[] = [];
+  const sentAt: number[] = [];
   const acknowledged: { table: string; id: string }[] = [];
   const rss: number[] = [];
   const durationMs = sized.minutes * 60_000;
@@ -158,6 +161,7 @@ export async function soak(
           .then(async (answer) => {
             const text = await answer.text();
             latencies.push(performance.now() - sent);
+            sentAt.push(sent);
             if (answer.status < 200 || answer.status >= 300) {
               errors.push(
                 `${request.method} ${request.path} ${answer.status}: ${text.slice(0, 200)}`,
@@ -192,12 +196,22 @@ export async function soak(
   );
   const missingWrites = await countMissing(journal, acknowledged);
   const grew = report.rssEndMiB - report.rssWarmMiB;
+  const firstSent = Math.min(...sentAt);
+  const slotMs = Math.min(60_000, durationMs / 5);
+  const slots: number[][] = [];
+  sentAt.forEach((at, i) => {
+    const slot = Math.floor((at - firstSent) / slotMs);
+    const list = slots[slot] ?? [];
+    list.push(latencies[i] as number);
+    slots[slot] = list;
+  });
   return {
     requests: latencies.length,
     writes: acknowledged.length,
     errors,
     p50Ms: round(percentile(latencies, 50), 1),
     p99Ms: round(percentile(latencies, 99), 1),
+    p99ByMinuteMs: slots.map((slot) => round(percentile(slot ?? [], 99), 1)),
     ...report,
     rssSamplesMiB: rss,
     missingWrites,
@@ -251,6 +265,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `requests ${result.requests} (${result.writes} acknowledged writes), p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
   );
+  console.log(`p99 in each minute: ${result.p99ByMinuteMs.join(", ")} ms`);
   console.log(
     `errors: ${result.errors.length}${result.errors.length ? `\n  ${result.errors.slice(0, 10).join("\n  ")}` : ""}`,
   );
