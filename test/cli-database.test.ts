@@ -61,7 +61,7 @@ describe("choosing PostgreSQL, and what is refused before anything connects", ()
     assert.doesNotMatch(clear.stderr, /s3cret/u);
   });
 
-  test("backup, restore, erase and demo say to use pg_dump instead, and touch nothing", async () => {
+  test("backup, restore and erase say to use pg_dump instead, and touch nothing", async () => {
     const url = "postgres://titrate:s3cret@127.0.0.1:1/titrate";
     for (const args of [
       ["backup", "--out", "/tmp/never.db"],
@@ -78,11 +78,6 @@ describe("choosing PostgreSQL, and what is refused before anything connects", ()
     }
     const backup = await runCli(["backup", "--out", "/tmp/never.db", "--database", url]);
     assert.match(backup.stderr, /pg_dump/u);
-    const demo = await runCli(["demo"], {
-      env: { TITRATE_DATABASE_URL: url, TITRATE_DATA_DIR: undefined },
-    });
-    assert.equal(demo.code, 2);
-    assert.match(demo.stderr, /STORE_SQLITE_ONLY/u);
     const serve = await runCli(
       ["serve", "--database", url, "--backup-dir", "/tmp", "--backup-passphrase-file", "-"],
       { input: "a long enough passphrase\n" },

@@ -29,7 +29,10 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
     const { buildApp } = await import("../../src/server/app.ts");
     const { LOOPBACK_HOSTNAMES } = await import("../../src/server/auth/origin.ts");
     const { openStore } = await import("../../src/store/store.ts");
-    const store = await openStore({ dataDir });
+    // A postgres:// URL instead of a folder: the same app on PostgreSQL (bench/study-scale.ts).
+    const store = await openStore(
+      dataDir.startsWith("postgres") ? { databaseUrl: dataDir } : { dataDir },
+    );
     const app = await buildApp({
       store,
       logger: { stream: { write: () => {} } },

@@ -76,7 +76,6 @@ const POSTGRES_INSTEAD: Readonly<Record<string, string>> = {
     "restore a pg_dump with pg_restore; a SQLite backup goes back with `titrate restore FILE --data-dir DIR`, then `titrate store copy --from DIR --to URL`",
   erase:
     "each person erases their account in the web app's settings (POST /api/v1/account/erase); the whole journal goes with DROP DATABASE",
-  demo: "write the demo journal into a data directory (--data-dir), then `titrate store copy` it",
 };
 
 /**

@@ -114,6 +114,10 @@ const registry: Readonly<Record<string, Entry>> = {
     summary: "The journal's database: copy a personal journal onto a PostgreSQL server",
     load: () => import("./commands/store.ts"),
   },
+  study: {
+    summary: "Studies you coordinate: list them, their dashboard, their de-identified export",
+    load: () => import("./commands/study.ts"),
+  },
 };
 
 function topLevelHelp(): string {
