@@ -225,6 +225,7 @@ export interface Database {
     user_id: string;
     study_id: string;
     joined_at: Instant;
+    first_day_at: Instant;
     time_zone: string;
     consent_version: number;
     consented_at: Instant;

@@ -22,6 +22,7 @@ type Loader = () => Promise<{ default: ComponentType }>;
 const loadPassphraseStep: Loader = () => import("./screens/first-run.tsx");
 const loadProfileStep: Loader = () => import("./screens/setup-profile.tsx");
 const loadPrepare: Loader = () => import("./screens/prepare.tsx");
+const loadJoin: Loader = () => import("./screens/join.tsx");
 
 /** Screens by path; each is its own chunk. */
 const screens: Readonly<Record<string, Loader>> = {
@@ -38,6 +39,10 @@ const screens: Readonly<Record<string, Loader>> = {
   "/supplies": () => import("./screens/supplies.tsx"),
   "/settings": () => import("./screens/settings.tsx"),
   "/safety": () => import("./screens/safety.tsx"),
+  "/study": () => import("./screens/participation.tsx"),
+  "/join": loadJoin,
+  "/studies": () => import("./screens/studies.tsx"),
+  "/studies/manage": () => import("./screens/study-manage.tsx"),
 };
 
 /** The profile answer, whichever way the route wraps it; null when there is none yet. */
@@ -147,7 +152,8 @@ export function App() {
   } else if (authenticated && profile === null) {
     content = <Lazy load={loadProfileStep} />;
   } else if (!authenticated) {
-    content = <LoginScreen />;
+    // Joining a study with an invitation code works signed out: it makes the account.
+    content = path === "/join" ? <Lazy load={loadJoin} /> : <LoginScreen />;
   } else if (profile === undefined) {
     content = bootError ? (
       <Boot error={bootError} retry={reloadProfile} />

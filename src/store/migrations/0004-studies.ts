@@ -10,7 +10,8 @@
  *   each carries what the study may see, what withdrawal does and how dates are given.
  * - `study_invitations`: single-use codes, stored as SHA-256 only, expiring; which participant
  *   used a code is not recorded, so a code handed to a known person does not name a pseudonym.
- * - `study_enrolments` and `study_consents`: the participant's rows. They name the study by id
+ * - `study_enrolments` and `study_consents`: the participant's rows. `joined_at` is the first
+ *   consent; `first_day_at` the midnight that began that day where the participant was. They name the study by id
  *   without a foreign key: a participant's own copy of their account (a backup download) holds
  *   them without the coordinator's rows, and a study erased with its coordinator leaves the
  *   participant's own record of what they consented to, and when, in their account.
@@ -86,6 +87,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
     .addColumn("study_id", "text", (c) => c.notNull())
     .addColumn("joined_at", "text", (c) => c.notNull())
+    .addColumn("first_day_at", "text", (c) => c.notNull())
     .addColumn("time_zone", "text", (c) => c.notNull())
     .addColumn("consent_version", "integer", (c) => c.notNull())
     .addColumn("consented_at", "text", (c) => c.notNull())

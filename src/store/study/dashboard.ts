@@ -200,8 +200,8 @@ function versionsCovering(people: StudyPeople, category: StudyCategory): number[
 }
 
 /**
- * The entries of `table` that reach the study, joined to their participant's enrolment: the
- * window of window.ts in SQL. Undefined when no consent version covers the category.
+ * The entries of `table` that reach the study, joined to their participant's enrolment:
+ * window.ts's `reachesStudy` in SQL. Undefined when no consent version covers the category.
  */
 function windowed(
   db: Db,
@@ -221,7 +221,8 @@ function windowed(
     .where("e.consent_version", "in", versions)
     .where("t.at", ">=", people.bounds.start)
     .where("t.at", "<", people.bounds.end)
-    .whereRef("t.at", ">=", "e.joined_at")
+    .whereRef("t.at", ">=", "e.first_day_at")
+    .whereRef("t.created_at", ">=", "e.joined_at")
     .where((eb: AnyQuery) =>
       eb.or([
         eb("e.withdrawn_at", "is", null),
@@ -237,7 +238,7 @@ function windowed(
 function groupKeys(people: StudyPeople) {
   const start = people.bounds.start;
   return [
-    sql<string>`substr(case when e.joined_at > ${start} then e.joined_at else ${start} end, 1, 10)`.as(
+    sql<string>`substr(case when e.first_day_at > ${start} then e.first_day_at else ${start} end, 1, 10)`.as(
       "day_zero",
     ),
     sql<string>`substr(t.at, 1, 10)`.as("day"),

@@ -14,7 +14,7 @@
  * Written in one transaction with bulk inserts (bulk-insert.ts), in the order of the
  * catalogue, without the import's checks: the database must hold no account at all.
  */
-import type { Temporal } from "temporal-polyfill";
+import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
 import type { JournalTables } from "../../core/schemas/export.ts";
 import { DEMO_TIME_ZONE, generateDemoJournal } from "../demo.ts";
@@ -24,6 +24,7 @@ import type { ImportPayload } from "../import.ts";
 import { eventKinds } from "../repos/events.ts";
 import type { Store } from "../store.ts";
 import { type BulkRow, BulkWriter } from "./bulk-insert.ts";
+import { startOfDay } from "./window.ts";
 
 export const MAX_DEMO_PARTICIPANTS = 100_000;
 export const DEMO_COORDINATOR = "coordinator";
@@ -325,6 +326,8 @@ async function addParticipant(
     user_id: userId,
     study_id: studyId,
     joined_at: user.createdAt,
+    // The demo journal begins at 07:55 on its first day, in Europe/London.
+    first_day_at: startOfDay(Temporal.Instant.from(user.createdAt), profile.timeZone),
     time_zone: profile.timeZone,
     consent_version: 1,
     consented_at: user.createdAt,

@@ -22,6 +22,7 @@ import {
   daysInStudy,
   type ParticipantWindow,
   participantWindow,
+  reachesStudy,
   type StudyBounds,
   studyBounds,
 } from "./window.ts";
@@ -154,11 +155,6 @@ async function readBatch(
   const windows = new Map(batch.map((p) => [p.userId, p]));
   return rows.filter((row) => {
     const p = windows.get(row.user_id);
-    if (!p) return false;
-    const w = p.window;
-    const withdrawnAt = p.enrolment.withdrawnAt;
-    return (
-      row.at >= w.from && row.at < w.to && (withdrawnAt === null || row.created_at <= withdrawnAt)
-    );
+    return p !== undefined && reachesStudy(row, p.window, p.enrolment);
   });
 }

@@ -42,6 +42,7 @@ import {
   type ParticipantStatus,
   type ParticipantWindow,
   participantWindow,
+  startOfDay,
   studyBounds,
 } from "./window.ts";
 
@@ -211,6 +212,7 @@ export async function joinInTransaction(
     profile?.timeZone ??
     (input.timeZone === undefined ? study.timeZone : parseTimeZone(input.timeZone));
   const at = formatInstant(now);
+  const firstDayAt = startOfDay(now, timeZone);
   const used = await tx
     .updateTable("study_invitations")
     .set({ used_at: at })
@@ -232,6 +234,7 @@ export async function joinInTransaction(
       user_id: userId,
       study_id: study.id,
       joined_at: at,
+      first_day_at: firstDayAt,
       time_zone: timeZone,
       consent_version: latest.version,
       consented_at: at,
@@ -315,7 +318,7 @@ export async function participation(
     history: await acceptedVersions(db, userId, enrolment.id),
     newerConsent: !withdrawn && latest.version > accepted.version ? latest : null,
     shares: withdrawn ? [] : sharesOf(accepted.collects),
-    questionnaires: await questionnairesDue(db, userId, study, window, enrolment.timeZone, now),
+    questionnaires: await questionnairesDue(db, userId, study, window, enrolment, now),
     withdrawal:
       enrolment.withdrawnAt !== null && enrolment.withdrawal !== null
         ? { at: enrolment.withdrawnAt, choice: enrolment.withdrawal, deleted: enrolment.deleted }
@@ -339,12 +342,12 @@ async function questionnairesDue(
   userId: string,
   study: StudyRecord,
   window: ParticipantWindow,
-  timeZone: string,
+  enrolment: EnrolmentRecord,
   now: Temporal.Instant,
 ): Promise<QuestionnaireDue[]> {
   const clock = new LocalClock();
   const dayZero = epochDay(window.firstDay);
-  const today = clock.local(formatInstant(now), timeZone).epochDay - dayZero;
+  const today = clock.local(formatInstant(now), enrolment.timeZone).epochDay - dayZero;
   const due: QuestionnaireDue[] = [];
   for (const { instrument, everyDays } of study.questionnaires) {
     const last = await db
@@ -354,6 +357,7 @@ async function questionnairesDue(
       .where("instrument", "=", instrument)
       .where("at", ">=", window.from)
       .where("at", "<", window.to)
+      .where("created_at", ">=", enrolment.joinedAt)
       .orderBy("at", "desc")
       .executeTakeFirst();
     const lastDay = last ? clock.local(last.at, last.time_zone).epochDay - dayZero : null;

@@ -40,8 +40,10 @@ export interface EnrolmentRecord {
   readonly id: string;
   readonly userId: string;
   readonly studyId: string;
-  /** The first consent: the participant's data reach the study from here (or its start). */
+  /** The first consent: only entries recorded from here on can reach the study. */
   readonly joinedAt: string;
+  /** The midnight that began the day of the first consent, where the participant was. */
+  readonly firstDayAt: string;
   /** The zone the participant's first study day is counted in. */
   readonly timeZone: string;
   /** The consent version accepted last: it decides what the study sees. */
@@ -87,6 +89,7 @@ export function toEnrolment(row: Database["study_enrolments"]): EnrolmentRecord 
     userId: row.user_id,
     studyId: row.study_id,
     joinedAt: row.joined_at,
+    firstDayAt: row.first_day_at,
     timeZone: row.time_zone,
     consentVersion: row.consent_version,
     consentedAt: row.consented_at,

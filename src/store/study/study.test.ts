@@ -455,3 +455,56 @@ describe(`study mode in the store (${testBackend})`, () => {
     assert.ok(!JSON.stringify(dashboard).includes(pseudonym));
   });
 });
+
+describe(`which entries reach a study (${testBackend})`, () => {
+  let store: Store;
+  after(() => store?.close());
+
+  test("recorded after consent and dated from the consent's day: nothing else", async () => {
+    store = await openTestStore();
+    const made = async (username: string) => {
+      const user = await createUser(store.db, {
+        username,
+        role: "member",
+        createdAt: T0.toString(),
+      });
+      await saveProfile(store.db, user.id, profile(), T0.toString());
+      return user.id;
+    };
+    const lee = await made("lee");
+    const ana = await made("ana");
+    const study = await createStudy(store, lee, studyInput, T0);
+    const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+    // Before joining (08:00 on day 0): recorded then, so never shared.
+    await logCheckIn(store, ana, { at: at(0, -2), mood: 1, anxiety: 1 }, at(0, -2));
+    await joinStudy(store, ana, { code: invite?.code ?? "", consentVersion: 1 }, T0);
+    // After joining: this morning's check-in, logged late (shared: day 0), and yesterday's
+    // (not shared: before day 0), and one logged in the minute of joining, as the web app
+    // writes times to the minute (shared).
+    await logCheckIn(store, ana, { at: at(0, -1), mood: 2, anxiety: 2 }, at(0, 1));
+    await logCheckIn(store, ana, { at: at(-1, 4), mood: 3, anxiety: 3 }, at(0, 1));
+    await logCheckIn(
+      store,
+      ana,
+      { at: "2026-03-02T08:00:00Z", mood: 4, anxiety: 4 },
+      T0.add({ seconds: 30 }),
+    );
+    const text = await csv(store, lee, study.id, "check_ins");
+    assert.deepEqual(
+      text
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(",").slice(1).join(",")),
+      ["0,07:00,2,2", "0,08:00,4,4"],
+    );
+    const dashboard = await studyDashboard(store.db, lee, study.id, at(1));
+    assert.deepEqual(
+      dashboard.progress.map((p) => p.checkIns),
+      [2],
+      "the dashboard agrees",
+    );
+    const left = await withdrawFromStudy(store, ana, at(1));
+    assert.equal(left.withdrawal?.deleted, null, "keep: nothing deleted");
+  });
+});

@@ -1,9 +1,14 @@
 /**
- * Which of a participant's entries belong to a study: those made from their first consent
- * (or the study's start, if later) until the study's end or their withdrawal, whichever comes
- * first — and, once they have withdrawn, only entries recorded before the withdrawal, so an
- * entry logged later for an earlier day never reaches the study. The same rule decides what
- * the dashboard counts, what the export holds and what a withdrawal deletes.
+ * Which of a participant's entries belong to a study — the one rule the dashboard, the export
+ * and a withdrawal's deletion all apply (`reachesStudy`, and its SQL twin in dashboard.ts):
+ *
+ * - recorded after they consented (`created_at` ≥ their first consent): nothing written before
+ *   consent reaches the study, not even an entry of the consent's own day;
+ * - dated from the start of their first study day (the day they consented, where they were,
+ *   or the study's start if later) until the study's end or their withdrawal, whichever comes
+ *   first: an entry logged after joining for an earlier day stays theirs alone;
+ * - and once they have withdrawn, recorded before the withdrawal: an entry logged later for a
+ *   day inside the window never reaches the study.
  */
 import { Temporal } from "temporal-polyfill";
 import { formatInstant } from "../../core/time.ts";
@@ -29,7 +34,7 @@ export function studyBounds(study: StudyRecord): StudyBounds {
 export type ParticipantStatus = "active" | "completed" | "withdrawn";
 
 export interface ParticipantWindow {
-  /** Entries from this instant… */
+  /** Entries dated from this instant… */
   readonly from: string;
   /** …up to (not including) this one. */
   readonly to: string;
@@ -44,10 +49,10 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
 /** A participant's window in a study (instants as text compare as time: same format). */
 export function participantWindow(
   bounds: StudyBounds,
-  enrolment: Pick<EnrolmentRecord, "joinedAt" | "withdrawnAt" | "timeZone">,
+  enrolment: Pick<EnrolmentRecord, "firstDayAt" | "withdrawnAt" | "timeZone">,
   now: Temporal.Instant,
 ): ParticipantWindow {
-  const from = later(enrolment.joinedAt, bounds.start);
+  const from = later(enrolment.firstDayAt, bounds.start);
   const to =
     enrolment.withdrawnAt === null ? bounds.end : earlier(enrolment.withdrawnAt, bounds.end);
   const status: ParticipantStatus =
@@ -83,4 +88,25 @@ export function daysInStudy(
       : Temporal.Instant.from(last);
   const lastDay = lastInstant.toZonedDateTimeISO(timeZone).toPlainDate();
   return Temporal.PlainDate.from(window.firstDay).until(lastDay).days + 1;
+}
+
+/** Whether an entry (its `at` and `created_at`) reaches the study through this enrolment. */
+export function reachesStudy(
+  entry: { readonly at: string; readonly created_at: string },
+  window: ParticipantWindow,
+  enrolment: Pick<EnrolmentRecord, "joinedAt" | "withdrawnAt">,
+): boolean {
+  return (
+    entry.at >= window.from &&
+    entry.at < window.to &&
+    entry.created_at >= enrolment.joinedAt &&
+    (enrolment.withdrawnAt === null || entry.created_at <= enrolment.withdrawnAt)
+  );
+}
+
+/** The midnight that begins the local date of `instant` in `timeZone`, as stored instants are. */
+export function startOfDay(instant: Temporal.Instant, timeZone: string): string {
+  return formatInstant(
+    instant.toZonedDateTimeISO(timeZone).toPlainDate().toZonedDateTime({ timeZone }).toInstant(),
+  );
 }

@@ -61,7 +61,11 @@ export async function withdrawFromStudy(
         versions.filter((v) => accepted.has(v.version)).flatMap((v) => v.collects),
       );
       const window = participantWindow(studyBounds(study), { ...enrolment, withdrawnAt: at }, now);
-      counts = await deleteStudyEntries(tx, userId, study, categories, window.from, at);
+      counts = await deleteStudyEntries(tx, userId, study, categories, {
+        from: window.from,
+        to: at,
+        recordedFrom: enrolment.joinedAt,
+      });
     }
     await tx
       .updateTable("study_enrolments")
@@ -79,14 +83,16 @@ export async function withdrawFromStudy(
   return requireParticipation(store.db, userId, now);
 }
 
-/** Deletes the participant's entries of `categories` made from `from` to `to` (inclusive). */
+/**
+ * Deletes the participant's entries of `categories` that reached the study: dated from `from`
+ * to `to` (inclusive, `to` being now) and recorded since `recordedFrom` (window.ts).
+ */
 async function deleteStudyEntries(
   tx: Db,
   userId: string,
   study: StudyRecord,
   categories: ReadonlySet<StudyCategory>,
-  from: string,
-  to: string,
+  { from, to, recordedFrom }: { from: string; to: string; recordedFrom: string },
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const category of categories) {
@@ -95,7 +101,8 @@ async function deleteStudyEntries(
       .deleteFrom(table)
       .where("user_id", "=", userId)
       .where("at", ">=", from)
-      .where("at", "<=", to);
+      .where("at", "<=", to)
+      .where("created_at", ">=", recordedFrom);
     if (table === "screenings") {
       const instruments = study.questionnaires.map((q) => q.instrument);
       if (instruments.length === 0) continue;

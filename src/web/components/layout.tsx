@@ -26,6 +26,8 @@ export const navItems: readonly NavItem[] = [
   { path: "/insights", label: "Insights" },
   { path: "/experiment", label: "Experiment" },
   { path: "/report", label: "Report" },
+  { path: "/study", label: "Study" },
+  { path: "/studies", label: "Run a study" },
   { path: "/supplies", label: "Supplies" },
   { path: "/settings", label: "Settings" },
   { path: "/safety", label: "Safety" },

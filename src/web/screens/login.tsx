@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { followLink } from "../router.ts";
 
 export function LoginScreen() {
   const { reloadSession } = useApp();
@@ -62,6 +63,13 @@ export function LoginScreen() {
           {busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p>
+        Invited to a study?{" "}
+        <a href="/join" onClick={followLink}>
+          Join with your invitation code
+        </a>
+        .
+      </p>
       <p class="muted">
         Lost your passphrase? It cannot be recovered — Titrate keeps only a hash of it — but it can
         be reset on the machine that holds the journal: run <code>titrate passphrase</code> there
