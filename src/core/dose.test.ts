@@ -58,6 +58,18 @@ describe("ketamine by body weight (FACTS K-DOSE-1)", () => {
     assert.match(error.message, /0\.2 mg\/kg \(14\.0 mg for 70 kg\)/);
   });
 
+  test("names the weight as given, to two decimals, not rounded to 70 kg", () => {
+    const error = refusal(() =>
+      calculateDose({
+        substance: ketamine,
+        weightKg: 69.99,
+        target: { kind: "amount", amount: 14 },
+      }),
+    );
+    assert.equal(error.code, "DOSE_ABOVE_CEILING");
+    assert.match(error.message, /\(13\.9 mg for 69\.99 kg\)/);
+  });
+
   test("refuses an absolute target above the person's ceiling, never clamps it", () => {
     const error = refusal(() =>
       calculateDose({

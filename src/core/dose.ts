@@ -13,6 +13,7 @@ import {
   decimalsOf,
   floorToStep,
   formatAmount,
+  formatNumber,
   parseQuantity,
   roundTo,
 } from "./units.ts";
@@ -82,7 +83,7 @@ export function calculateDose(request: DoseRequest): DoseResult {
     }
     exactStart = sizing.startPerKg * weightKg;
     exactCeiling = sizing.ceilingPerKg * weightKg;
-    ceilingText = `${sizing.ceilingPerKg} ${unit}/kg (${formatAmount(floorToStep(exactCeiling, step), unit, step)} for ${roundTo(weightKg, 1)} kg)`;
+    ceilingText = `${sizing.ceilingPerKg} ${unit}/kg (${formatAmount(floorToStep(exactCeiling, step), unit, step)} for ${formatNumber(weightKg, 2)} kg)`;
   } else {
     exactStart = sizing.start;
     exactCeiling = sizing.ceiling;

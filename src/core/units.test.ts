@@ -85,6 +85,27 @@ describe("parseQuantity", () => {
     assert.equal(parseQuantity("0,100g", "mass", "mass").amount, 0.1);
   });
 
+  test("refuses a point before exactly three digits: 1.000 is one thousand in much of Europe", () => {
+    for (const text of ["1.000mg", "1.500 mg", "12.250ml", "2,500mg", "70.000kg"]) {
+      const kind = text.endsWith("ml") ? "volume" : text.endsWith("kg") ? "body-weight" : "mass";
+      assertCode(() => parseQuantity(text, kind, "dose"), "QUANTITY_AMBIGUOUS", "dose");
+    }
+    assert.throws(
+      () => parseQuantity("1.000mg", "mass", "dose"),
+      /1\.000 is 1 in some countries and 1000 in others\. Write 1mg for 1, or 1000mg without a separator/u,
+    );
+    assert.throws(() => parseQuantity("1.234mg", "mass", "dose"), /Write 1\.2340mg for 1\.234/u);
+  });
+
+  test("accepts three decimals after a zero, and any other number of decimals", () => {
+    assert.equal(parseQuantity("0.125g", "mass", "dose").amount, 0.125);
+    assert.equal(parseQuantity(".125g", "mass", "dose").amount, 0.125);
+    assert.equal(parseQuantity("1.0mg", "mass", "dose").amount, 1);
+    assert.equal(parseQuantity("1.25mg", "mass", "dose").amount, 1.25);
+    assert.equal(parseQuantity("1.2500mg", "mass", "dose").amount, 1.25);
+    assert.equal(parseQuantity("1000mg", "mass", "dose").amount, 1000);
+  });
+
   test("refuses body weights outside 30–300 kg, in either unit", () => {
     assertCode(
       () => parseQuantity("29kg", "body-weight", "weight"),
@@ -109,9 +130,42 @@ describe("parseQuantity", () => {
         fc.constantFrom("µg", "mg", "g"),
         (n, unit) => {
           const amount = n / 1000;
-          const parsed = parseQuantity(formatAmount(amount, unit), "mass", "m");
+          const text = formatAmount(amount, unit);
+          if (/^[1-9]\d*\.\d{3} /u.test(text)) {
+            // Three decimals after a whole part are refused as ambiguous (1.000 = 1000?).
+            assertCode(() => parseQuantity(text, "mass", "m"), "QUANTITY_AMBIGUOUS", "m");
+            return;
+          }
+          const parsed = parseQuantity(text, "mass", "m");
           assert.equal(parsed.unit, unit);
-          assert.equal(parsed.amount, Number(amount.toFixed(3)));
+          assert.equal(parsed.amount, amount);
+        },
+      ),
+    );
+  });
+});
+
+describe("formatAmount", () => {
+  test("shows the step's decimals, and more rather than rounding a dose up", () => {
+    assert.equal(formatAmount(7, "mg", 0.1), "7.0 mg");
+    assert.equal(formatAmount(0.7, "ml", 0.01), "0.70 ml");
+    assert.equal(formatAmount(6.66, "mg", 0.1), "6.66 mg");
+    assert.equal(formatAmount(0.007, "mg", 0.1), "0.007 mg");
+    assert.equal(formatAmount(6.666666, "mg", 0.1), "6.666 mg");
+    assert.equal(formatAmount(2 / 3, "µg", 1), "0.666 µg");
+    assert.equal(formatAmount(13.86, "mg"), "13.86 mg");
+    assert.equal(formatAmount(0.1 * 70, "mg", 0.1), "7.0 mg");
+  });
+
+  test("property: the text is never more than the amount", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-6, max: 10_000, noNaN: true }),
+        fc.constantFrom(0.01, 0.1, 1, undefined),
+        (amount, step) => {
+          const shown = Number(formatAmount(amount, "mg", step).split(" ")[0]);
+          assert.ok(shown <= amount * (1 + 1e-9), `${shown} <= ${amount}`);
+          assert.ok(shown > 0, `${amount} is not shown as 0`);
         },
       ),
     );

@@ -122,13 +122,7 @@ export function parseQuantity<K extends QuantityKind>(
     );
   }
   const [, sign = "", digits = "", rawUnit = ""] = match;
-  if (/^\d{1,3},\d{3}$/u.test(digits) && !digits.startsWith("0,")) {
-    throw new TitrateError(
-      "QUANTITY_AMBIGUOUS",
-      `${field}: "${text}" could mean ${digits.replace(",", ".")} or ${digits.replace(",", "")}; write it without the comma or with a decimal point`,
-      field,
-    );
-  }
+  assertUnambiguous(text, digits, rawUnit, field);
   const amount = Number(digits.replace(",", "."));
   if (!Number.isFinite(amount) || amount > 1e9) {
     throw new TitrateError("QUANTITY_INVALID", `${field}: "${text}" is not a usable number`, field);
@@ -173,6 +167,26 @@ export function parseQuantity<K extends QuantityKind>(
     );
   }
   return quantity;
+}
+
+/**
+ * Refuses a number with exactly three digits after its one "." or "," (`1.000mg`, `2,500mg`)
+ * unless the whole part is 0: in much of Europe "1.000" is one thousand, in English one, and
+ * reading it wrongly is a thousand-fold dose error. `0.125g` and `1.0mg` are clear.
+ */
+function assertUnambiguous(text: string, digits: string, rawUnit: string, field: string): void {
+  const match = /^(\d+)[.,](\d{3})$/u.exec(digits);
+  if (!match || /^0+$/u.test(match[1] ?? "")) return;
+  const [, whole = "", fraction = ""] = match;
+  const asDecimal = Number(`${whole}.${fraction}`);
+  const asThousands = Number(`${whole}${fraction}`);
+  const unit = canonicalUnit(rawUnit) ?? rawUnit;
+  const decimalText = /0$/u.test(fraction) ? `${asDecimal}` : `${whole}.${fraction}0`;
+  throw new TitrateError(
+    "QUANTITY_AMBIGUOUS",
+    `${field}: "${text}" is ambiguous: ${digits} is ${asDecimal} in some countries and ${asThousands} in others. Write ${decimalText}${unit} for ${asDecimal}, or ${asThousands}${unit} without a separator`,
+    field,
+  );
 }
 
 function exampleOf(kind: QuantityKind): string {
@@ -254,8 +268,40 @@ export function formatNumber(value: number, maxDecimals: number): string {
   return String(roundTo(value, maxDecimals));
 }
 
-/** "6.9 mg", "0.70 ml": the amount with the decimals its step needs, then the unit. */
+/**
+ * "6.9 mg", "0.70 ml", "6.66 mg", "0.007 mg": the amount, then the unit. With a step, at
+ * least the decimals the step needs (trailing zeros kept); without one, up to 3, trailing
+ * zeros dropped. A dose is never shown larger than it is: an amount that is not a whole
+ * number of steps gets more decimals (up to 3 more) rather than being rounded up, and one
+ * that needs still more is cut, not rounded, at 3 significant digits.
+ */
 export function formatAmount(amount: number, unit: string, step?: number): string {
-  const text = step === undefined ? formatNumber(amount, 3) : amount.toFixed(decimalsOf(step));
-  return `${text} ${unit}`;
+  return `${amountText(amount, step === undefined ? 0 : decimalsOf(step), step !== undefined)} ${unit}`;
+}
+
+/** The number part of formatAmount: `minDecimals` shown (padded when `pad`), never rounded up. */
+function amountText(amount: number, minDecimals: number, pad: boolean): string {
+  const show = (value: number, decimals: number) => {
+    const fixed = value.toFixed(decimals);
+    if (!fixed.includes(".")) return fixed;
+    const keep = pad ? minDecimals : 0;
+    const [whole = "", fraction = ""] = fixed.split(".");
+    let cut = fraction.length;
+    while (cut > keep && fraction[cut - 1] === "0") cut--;
+    return cut === 0 ? whole : `${whole}.${fraction.slice(0, cut)}`;
+  };
+  const tolerance = 1e-9 * Math.max(1, Math.abs(amount));
+  const maxExact = Math.max(minDecimals, 0) + 3;
+  for (let decimals = minDecimals; decimals <= maxExact; decimals++) {
+    const rounded = roundTo(amount, decimals);
+    if (Math.abs(rounded - amount) <= tolerance) return show(rounded, decimals);
+  }
+  // Not a short decimal (6.6666…): cut towards zero at 3 significant digits, and at least
+  // 2 decimals more than the step's, so the text is never more than the amount.
+  const magnitude = amount === 0 ? 0 : Math.floor(Math.log10(Math.abs(amount)));
+  const decimals = Math.min(9, Math.max(minDecimals + 2, 2 - magnitude));
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(amount) * scale;
+  const cut = (Math.sign(amount) * Math.floor(scaled + 1e-9 * scaled)) / scale;
+  return show(cut, decimals);
 }

@@ -22,7 +22,7 @@ export function formatWeight(weightKg: number | null, units: Profile["units"]): 
   if (weightKg === null) return "not set";
   return units === "imperial"
     ? `${roundTo(convert(weightKg, "kg", "lb"), 1)} lb`
-    : `${roundTo(weightKg, 1)} kg`;
+    : `${roundTo(weightKg, 2)} kg`;
 }
 
 const show: Command = {

@@ -29,7 +29,7 @@ function limitOf(substance: Substance, perKg: number, absolute: number, weightKg
   const exact = perKg * weightKg;
   return {
     exact,
-    text: `${formatAmount(floorToStep(exact, step), unit, step)} (${perKg} ${unit}/kg × ${formatNumber(weightKg, 1)} kg)`,
+    text: `${formatAmount(floorToStep(exact, step), unit, step)} (${perKg} ${unit}/kg × ${formatNumber(weightKg, 2)} kg)`,
   };
 }
 
