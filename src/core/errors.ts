@@ -81,6 +81,10 @@ export const errorRegistry = {
     status: 422,
     help: "A journal entry records what has happened, so its time cannot be in the future.",
   },
+  TIME_TOO_OLD: {
+    status: 422,
+    help: "The time is more than 30 years ago, most likely a typo in the year.",
+  },
   STORE_NEWER_THAN_PROGRAM: {
     status: 503,
     help: "The journal was written by a newer Titrate; update Titrate or restore an older backup.",

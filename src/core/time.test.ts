@@ -56,6 +56,21 @@ test("'now' is the current instant; the future is refused", () => {
   );
 });
 
+test("a time more than 30 years ago is refused as a likely typo; 29 years is kept", () => {
+  assert.throws(
+    () => parseWhen("1996-06-30 09:00", "Europe/London", now),
+    (e: unknown) =>
+      e instanceof TitrateError &&
+      e.code === "TIME_TOO_OLD" &&
+      e.field === "at" &&
+      /more than 30 years ago/u.test(e.message),
+  );
+  assert.equal(
+    formatInstant(parseWhen("1997-07-02T09:00:00Z", "Europe/London", now)),
+    "1997-07-02T09:00:00Z",
+  );
+});
+
 test("refuses text that is not a time, and unknown zones", () => {
   assert.throws(
     () => parseWhen("yesterday-ish", "Europe/London", now),

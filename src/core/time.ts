@@ -36,7 +36,8 @@ export function parseTimeZone(zone: string, field = "timeZone"): string {
  * offset or `Z` is taken as given; a local date and time ("2026-03-22 09:10",
  * "2026-03-22T09:10") is read in `timeZone`, a nonexistent or repeated local time resolved
  * as calendar programs do (RFC 5545: Temporal's `compatible`). Refuses a time in the future
- * beyond a minute of clock skew, since a journal records what has happened.
+ * beyond a minute of clock skew, since a journal records what has happened, and one more than
+ * 30 years ago, a likely typo (assertPlausibleTime).
  */
 export function parseWhen(
   text: string,
@@ -54,14 +55,51 @@ export function parseWhen(
     const local = attempt(() => Temporal.PlainDateTime.from(trimmed), text, field);
     instant = local.toZonedDateTime(timeZone, { disambiguation: "compatible" }).toInstant();
   }
-  if (Temporal.Instant.compare(instant, now.add({ minutes: 1 })) > 0) {
-    throw new TitrateError(
-      "TIME_IN_FUTURE",
-      `${field}: ${text} is in the future; the journal records what has already happened`,
-      field,
-    );
-  }
+  assertPlausibleTime(instant, now, field, text);
   return instant;
+}
+
+/**
+ * How far back an entry may be: 30 years. Titrate's choice: no one keeps a microdosing
+ * journal of longer, so an older time is a typo (2006 for 2026, 1926 for 2026), and a typo in
+ * a date would put a dose outside every interval check.
+ */
+export const MAX_ENTRY_AGE_YEARS = 30;
+
+/**
+ * Why an entry's time cannot be right, or null when it can: more than a minute in the future
+ * (clock skew; the journal records what has happened, TIME_IN_FUTURE), or more than
+ * MAX_ENTRY_AGE_YEARS before `now` (a typo, TIME_TOO_OLD).
+ */
+export function implausibleTime(
+  instant: Temporal.Instant,
+  now: Temporal.Instant,
+): { readonly code: "TIME_IN_FUTURE" | "TIME_TOO_OLD"; readonly message: string } | null {
+  if (Temporal.Instant.compare(instant, now.add({ minutes: 1 })) > 0) {
+    return {
+      code: "TIME_IN_FUTURE",
+      message: "is in the future; the journal records what has already happened",
+    };
+  }
+  const oldest = now.toZonedDateTimeISO("UTC").subtract({ years: MAX_ENTRY_AGE_YEARS }).toInstant();
+  if (Temporal.Instant.compare(instant, oldest) < 0) {
+    return {
+      code: "TIME_TOO_OLD",
+      message: `is more than ${MAX_ENTRY_AGE_YEARS} years ago; check the year (a typo?)`,
+    };
+  }
+  return null;
+}
+
+/** Throws TIME_IN_FUTURE or TIME_TOO_OLD (see implausibleTime), naming `field` and `text`. */
+export function assertPlausibleTime(
+  instant: Temporal.Instant,
+  now: Temporal.Instant,
+  field: string,
+  text: string = formatInstant(instant),
+): void {
+  const problem = implausibleTime(instant, now);
+  if (problem) throw new TitrateError(problem.code, `${field}: ${text} ${problem.message}`, field);
 }
 
 function attempt<T>(read: () => T, text: string, field: string): T {

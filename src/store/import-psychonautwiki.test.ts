@@ -503,6 +503,32 @@ describe("a malformed file", () => {
       assert.equal((await rows(store, "doses")).length, 0);
     });
   });
+  test("an ingestion dated in the future or more than 30 years ago is refused, naming its field", async () => {
+    await withJournal(async ({ store }) => {
+      const error = await refusal(
+        () =>
+          importFile(
+            store,
+            json(
+              doc(
+                ingestion({}),
+                ingestion({ time: Date.UTC(2099, 0, 1, 9) }),
+                ingestion({ time: Date.UTC(1990, 2, 1, 9) }),
+              ),
+            ),
+          ),
+        "VALIDATION_FAILED",
+      );
+      assert.deepEqual(
+        error.fields.map((f) => `${f.path}: ${f.message}`),
+        [
+          "experiences[0].ingestions[1].time: 2099-01-01T09:00:00Z is in the future; the journal records what has already happened",
+          "experiences[0].ingestions[2].time: 1990-03-01T09:00:00Z is more than 30 years ago; check the year (a typo?)",
+        ],
+      );
+      assert.equal((await rows(store, "doses")).length, 0);
+    });
+  });
 });
 
 describe("mapping", () => {

@@ -9,6 +9,7 @@
  * The file names no time zone: its times are UTC instants, and the entries are given the zone
  * of the profile they are imported into, so "that day" is the person's day.
  */
+import type { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import {
   ExportedCheckIn,
@@ -20,6 +21,7 @@ import {
 import { parseWith } from "../core/schemas/validate.ts";
 import type { ImportPayload, ImportSource } from "./import.ts";
 import { type FieldProblem, problemsError } from "./import-problems.ts";
+import { timeProblem } from "./import-times.ts";
 import { bracketPath } from "./import-titrate.ts";
 import { type MappedExport, mapExport, type Sourced } from "./psychonautwiki/map.ts";
 import { parsePsychonautWikiExport } from "./psychonautwiki/parse.ts";
@@ -38,7 +40,7 @@ export const source: ImportSource = {
     }
     const timeZone = context.timeZone;
     const mapped = mapExport(parsed.doc, { timeZone, now: context.now });
-    const tables = tablesOf(mapped);
+    const tables = tablesOf(mapped, context.now);
     return {
       user: null,
       profile: null,
@@ -49,8 +51,10 @@ export const source: ImportSource = {
 };
 
 /** Every record, checked against Titrate's schemas; a problem names the file's field. */
-function tablesOf(mapped: MappedExport): JournalTables {
+function tablesOf(mapped: MappedExport, now: Temporal.Instant): JournalTables {
   const problems: FieldProblem[] = [];
+  const checked = <S extends Parameters<typeof parseWith>[0], R>(schema: S, sourced: Sourced<R>) =>
+    checkedRecord(schema, sourced, problems, now);
   const doses: ExportedDose[] = [];
   const otherSubstances: ExportedOtherSubstance[] = [];
   const notes: ExportedNote[] = [];
@@ -58,16 +62,14 @@ function tablesOf(mapped: MappedExport): JournalTables {
     if (m.kind === "skipped") continue;
     const sourced = { path: m.path, fields: ingestionFields };
     if (m.kind === "dose") {
-      doses.push(checked(ExportedDose, { ...sourced, record: m.record }, problems));
+      doses.push(checked(ExportedDose, { ...sourced, record: m.record }));
     } else {
-      otherSubstances.push(
-        checked(ExportedOtherSubstance, { ...sourced, record: m.record }, problems),
-      );
+      otherSubstances.push(checked(ExportedOtherSubstance, { ...sourced, record: m.record }));
     }
-    if (m.overflow) notes.push(checked(ExportedNote, { ...sourced, record: m.overflow }, problems));
+    if (m.overflow) notes.push(checked(ExportedNote, { ...sourced, record: m.overflow }));
   }
-  for (const note of mapped.notes) notes.push(checked(ExportedNote, note, problems));
-  const checkIns = mapped.checkIns.map((c) => checked(ExportedCheckIn, c, problems));
+  for (const note of mapped.notes) notes.push(checked(ExportedNote, note));
+  const checkIns = mapped.checkIns.map((c) => checked(ExportedCheckIn, c));
   if (problems.length > 0) throw problemsError(problems);
   return {
     weights: [],
@@ -99,13 +101,23 @@ const ingestionFields: Readonly<Record<string, string>> = {
   text: "notes",
 };
 
-function checked<S extends Parameters<typeof parseWith>[0], R>(
+/**
+ * Checks a mapped record against Titrate's schema, and its time as a new entry's (not in the
+ * future, not 30 years ago: import-times.ts), each problem naming the file's field.
+ */
+function checkedRecord<S extends Parameters<typeof parseWith>[0], R>(
   schema: S,
   sourced: Sourced<R>,
   problems: FieldProblem[],
+  now: Temporal.Instant,
 ): R {
   try {
     parseWith(schema, sourced.record);
+    const at = (sourced.record as { at?: unknown }).at;
+    if (typeof at === "string") {
+      const problem = timeProblem(at, `${sourced.path}.${sourced.fields.at ?? "at"}`, now);
+      if (problem) problems.push(problem);
+    }
   } catch (error) {
     if (!(error instanceof TitrateError) || error.code !== "VALIDATION_FAILED") throw error;
     for (const field of error.fields) {

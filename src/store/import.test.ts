@@ -282,6 +282,26 @@ describe("a bad file changes nothing and names the record and field", () => {
       /^doses\[0\]\.id: must start with "dos_"/u,
     ],
     [
+      "a dose dated in the future (2099)",
+      (d) => {
+        const dose = d.doses[2];
+        if (dose) dose.at = "2099-01-01T09:00:00Z";
+        return d;
+      },
+      "VALIDATION_FAILED",
+      /^doses\[2\]\.at: 2099-01-01T09:00:00Z is in the future/u,
+    ],
+    [
+      "a check-in dated more than 30 years ago (a typo in the year)",
+      (d) => {
+        const checkIn = d.checkIns[1];
+        if (checkIn) checkIn.at = "1926-03-01T09:00:00Z";
+        return d;
+      },
+      "VALIDATION_FAILED",
+      /^checkIns\[1\]\.at: 1926-03-01T09:00:00Z is more than 30 years ago/u,
+    ],
+    [
       "a dose naming a batch that is nowhere",
       (d) => {
         const dose = d.doses[2];

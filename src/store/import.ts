@@ -14,8 +14,10 @@
 import type { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import type { ExportedProfile, ExportedUser, JournalTables } from "../core/schemas/export.ts";
+import { problemsError } from "./import-problems.ts";
 import { type ImportResult, mergeAndReview } from "./import-review.ts";
 import type { ImportSummary } from "./import-summary.ts";
+import { timeProblems } from "./import-times.ts";
 import { findOwner, findUserByName } from "./repos/users.ts";
 import type { Store } from "./store.ts";
 
@@ -83,7 +85,8 @@ export interface ImportOptions {
 }
 
 /**
- * Validates the file completely, then writes it in one transaction: all of it or nothing.
+ * Validates the file completely (with every time neither in the future nor more than 30 years
+ * ago, import-times.ts), then writes it in one transaction: all of it or nothing.
  * Into an empty journal the file's account is created and everything restored; into an
  * existing account only records it does not have are added (docs/decisions.md, "Data").
  * A dry run goes through the same merge and rolls it back, so its report is exactly what a
@@ -92,6 +95,8 @@ export interface ImportOptions {
 export async function importJournal(store: Store, options: ImportOptions): Promise<ImportResult> {
   const timeZone = await targetTimeZone(store, options.username);
   const payload = options.source.read(options.bytes, { now: options.now, timeZone });
+  const times = timeProblems(payload.tables, options.now);
+  if (times.length > 0) throw problemsError(times);
   const target = {
     source: options.source.id,
     username: options.username,

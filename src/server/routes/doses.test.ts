@@ -168,6 +168,16 @@ describe("doses", () => {
         {
           substance: "ketamine",
           measured: { kind: "amount", amount: 5, unit: "mg" },
+          at: "1990-03-22T09:00:00Z",
+        },
+        422,
+        "TIME_TOO_OLD",
+        "at",
+      ],
+      [
+        {
+          substance: "ketamine",
+          measured: { kind: "amount", amount: 5, unit: "mg" },
           at: "yesterday",
         },
         400,

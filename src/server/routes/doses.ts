@@ -20,6 +20,7 @@ const doseErrors = [
   "BATCH_MISMATCH",
   "ROUTE_UNKNOWN",
   "TIME_IN_FUTURE",
+  "TIME_TOO_OLD",
   "STORE_NOT_INITIALISED",
 ] as const;
 

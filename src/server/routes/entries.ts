@@ -38,7 +38,7 @@ import {
 import { crisisView, entryInstant } from "../views.ts";
 import { entryOf } from "./timeline.ts";
 
-const entryErrors: ErrorCode[] = ["TIME_IN_FUTURE", "STORE_NOT_INITIALISED"];
+const entryErrors: ErrorCode[] = ["TIME_IN_FUTURE", "TIME_TOO_OLD", "STORE_NOT_INITIALISED"];
 
 /** Which fields an edit may change, by the table the id names (its prefix). */
 const editable: Readonly<Record<string, readonly string[]>> = {
@@ -208,7 +208,7 @@ export const entriesRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     params: EntryParams,
     body: EntryChanges,
     response: EntryEdited,
-    errors: ["NOT_FOUND", "TIME_IN_FUTURE", "STORE_NOT_INITIALISED"],
+    errors: ["NOT_FOUND", "TIME_IN_FUTURE", "TIME_TOO_OLD", "STORE_NOT_INITIALISED"],
     handler: async ({ userId, params, body }) => {
       const table = tableOfId(params.id) ?? "";
       const allowed = editable[table] ?? [];

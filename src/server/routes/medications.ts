@@ -33,7 +33,7 @@ export const medicationsRoutes: FastifyPluginAsync<ServerContext> = async (app, 
     body: MedicationBody,
     status: 201,
     response: MedicationAnswer,
-    errors: ["TIME_IN_FUTURE", "STORE_NOT_INITIALISED"],
+    errors: ["TIME_IN_FUTURE", "TIME_TOO_OLD", "STORE_NOT_INITIALISED"],
     handler: async ({ userId, body }) => {
       const now = context.now();
       const addedAt =

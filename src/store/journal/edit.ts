@@ -2,7 +2,7 @@
  * Correcting the journal: edit or delete a wrong entry by its id. The id's prefix names its
  * kind (dos_, chk_, …). An edit is validated as a whole record and the rules run again.
  */
-import type { Temporal } from "temporal-polyfill";
+import { Temporal } from "temporal-polyfill";
 import * as z from "zod/mini";
 import { TitrateError } from "../../core/errors.ts";
 import {
@@ -15,7 +15,7 @@ import {
   scoreScreeningInput,
 } from "../../core/schemas/journal.ts";
 import { parseWith } from "../../core/schemas/validate.ts";
-import { normaliseInstant } from "../../core/time.ts";
+import { assertPlausibleTime, normaliseInstant } from "../../core/time.ts";
 import type { EventTable } from "../database.ts";
 import { tableOfId } from "../ids.ts";
 import {
@@ -108,6 +108,8 @@ export async function editEntry(
       merged = { id, ...scoreScreeningInput({ instrument, answers, at, timeZone }) };
     }
     const record = parseWith(schema, merged) as { id: string; at: string; timeZone: string };
+    // A new time is checked like a new entry's: not in the future, not 30 years ago.
+    if ("at" in changes) assertPlausibleTime(Temporal.Instant.from(record.at), now, "at");
     const before = await loadSnapshot(tx, userId, profile, now);
     await updateEvent(tx, kind, userId, record);
     const after = await loadSnapshot(tx, userId, profile, now);

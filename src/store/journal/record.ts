@@ -9,7 +9,7 @@ import type { Finding } from "../../core/safety/finding.ts";
 import { activeFindings, runRules } from "../../core/safety/run-rules.ts";
 import type { JournalSnapshot } from "../../core/safety/snapshot.ts";
 import type { Profile } from "../../core/schemas/journal.ts";
-import { formatInstant } from "../../core/time.ts";
+import { assertPlausibleTime, formatInstant } from "../../core/time.ts";
 import type { Db, EventTable } from "../database.ts";
 import { type EventKind, insertEvent } from "../repos/events.ts";
 import { getProfile } from "../repos/profile.ts";
@@ -117,11 +117,22 @@ export async function requireProfileIn(db: Db, userId: string): Promise<Profile>
   return profile;
 }
 
-/** The canonical instant text of an entry's time: given, or now. */
+/**
+ * The canonical instant text of an entry's time: given, or now. Refuses a time in the future
+ * (TIME_IN_FUTURE) or more than 30 years ago (TIME_TOO_OLD), whoever calls: the CLI and the
+ * API read times with parseWhen, which refuses them too.
+ */
 export function entryTime(
   at: Temporal.Instant | string | undefined,
   now: Temporal.Instant,
 ): string {
   if (at === undefined) return formatInstant(now);
-  return formatInstant(typeof at === "string" ? Temporal.Instant.from(at) : at);
+  let instant: Temporal.Instant;
+  try {
+    instant = typeof at === "string" ? Temporal.Instant.from(at) : at;
+  } catch {
+    throw new TitrateError("VALIDATION_FAILED", `at: "${String(at)}" is not an instant`, "at");
+  }
+  assertPlausibleTime(instant, now, "at");
+  return formatInstant(instant);
 }
