@@ -22,11 +22,14 @@ import { sameDayRedose } from "./rules/same-day-redose.ts";
 import { screeningHigh } from "./rules/screening-high.ts";
 import { screeningWorsened } from "./rules/screening-worsened.ts";
 import { selfHarmThoughts } from "./rules/self-harm-thoughts.ts";
+import { textSigns } from "./rules/text-signs.ts";
+import { unitSlip } from "./rules/unit-slip.ts";
 import { untestedBatch } from "./rules/untested-batch.ts";
 
 export const safetyRules: readonly SafetyRule[] = [
   aboveCeiling,
   aboveStart,
+  unitSlip,
   minInterval,
   sameDayRedose,
   doseCreep,
@@ -36,6 +39,7 @@ export const safetyRules: readonly SafetyRule[] = [
   nasalSigns,
   dependenceSigns,
   psychosisSigns,
+  textSigns,
   combination,
   bloodPressure,
   contraindication,

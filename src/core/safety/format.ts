@@ -1,7 +1,7 @@
 /**
  * Plain-language pieces for findings: durations, amounts and lists.
  */
-import { formatNumber } from "../units.ts";
+import { formatAmount } from "../units.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time-math.ts";
 
 /** "40 min", "3 h", "2 h 30 min", "2 days". */
@@ -14,9 +14,9 @@ export function durationText(ms: number): string {
   return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
 }
 
-/** "7 mg", "0.25 g", "10 µg". */
+/** "7 mg", "0.25 g", "10 µg", "0.007 mg": never rounded up, never shown as 0 (formatAmount). */
 export function amountText(amount: number, unit: string): string {
-  return `${formatNumber(amount, 3)} ${unit}`;
+  return formatAmount(amount, unit);
 }
 
 /** "a", "a and b", "a, b and c". */

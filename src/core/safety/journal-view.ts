@@ -19,6 +19,7 @@ import { convert } from "../units.ts";
 import { amountText, groupBy, substanceText } from "./format.ts";
 import type { JournalSnapshot } from "./snapshot.ts";
 import { epochDay, instantMs, instantText, localDateTime } from "./time-math.ts";
+import { ONE_OFF_FINDING_MS } from "./windows.ts";
 
 export interface Timed<T> {
   readonly record: T;
@@ -121,6 +122,17 @@ export function viewJournal(snapshot: JournalSnapshot): JournalView {
 export function nextDoseAt(list: readonly DoseEntry[], i: number): string | null {
   const next = list[i + 1];
   return next ? instantText(next.ms) : null;
+}
+
+/**
+ * When a finding about the dose at index `i` of `list` stops being active: at the next dose
+ * in the list, or ONE_OFF_FINDING_MS (7 days) after the dose, whichever comes first.
+ */
+export function oneOffUntil(list: readonly DoseEntry[], i: number): string {
+  const entry = list[i] as DoseEntry;
+  const next = list[i + 1];
+  const cap = entry.ms + ONE_OFF_FINDING_MS;
+  return instantText(next ? Math.min(next.ms, cap) : cap);
 }
 
 /** "7 mg of ketamine (nasal) on 2026-03-22 09:10", with "(an estimate)" when estimated. */

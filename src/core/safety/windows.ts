@@ -45,3 +45,13 @@ export type ToleranceGroup = "ketamine" | "psychedelics";
 export function toleranceGroupOf(substance: SubstanceId): ToleranceGroup {
   return substance === "ketamine" ? "ketamine" : "psychedelics";
 }
+
+/**
+ * How long a finding about one dose (above the ceiling or the start amount, too soon after
+ * the last, a second dose that day, a unit to check, outside the plan) stays active when no
+ * later dose replaces it: 7 days. Titrate's choice: the upper end of ketamine's spacing
+ * (FACTS K-DOSE-2: 5–7 days) and of the days in which its tolerance halves (K-TOL-1: 3–7);
+ * after that the dose is history, not a reason for a warning on Today, and an import of
+ * years of journal does not leave its one-off findings active for years.
+ */
+export const ONE_OFF_FINDING_MS = 7 * DAY_MS;

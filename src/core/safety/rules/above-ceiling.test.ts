@@ -14,12 +14,43 @@ describe("above-ceiling (FACTS K-DOSE-1, P-DOSE-1, DESIGN-1)", () => {
     assert.equal(finding?.key, "above-ceiling:d2");
     assert.equal(finding?.subjectId, "d2");
     assert.equal(finding?.at, "2026-03-08T09:00:00Z");
-    assert.equal(finding?.activeUntil, null, "the latest dose: active until the next one");
+    assert.equal(finding?.activeUntil, "2026-03-15T09:00:00Z", "no next dose: 7 days");
     assert.match(
       finding?.detail ?? "",
       /14\.1 mg of ketamine.*ceiling is 14\.0 mg \(0\.2 mg\/kg × 70 kg\).*K-DOSE-1/u,
     );
     assert.ok(finding?.sources.includes("DESIGN-1"));
+  });
+
+  test("0.5 mg/kg or more (35 mg at 70 kg, the research dose of FACTS K-DOSE-3) is a danger", () => {
+    const doses = [
+      dose("2026-03-01T09:00:00Z", { id: "under", amount: 34.9 }),
+      dose("2026-03-08T09:00:00Z", { id: "research", amount: 35 }),
+    ];
+    const [far, under] = evaluate(aboveCeiling, journal({ doses })).sort((a, b) =>
+      a.severity.localeCompare(b.severity),
+    );
+    assert.equal(under?.key, "above-ceiling:under");
+    assert.equal(under?.severity, "warning");
+    assert.equal(far?.key, "above-ceiling:research");
+    assert.equal(far?.severity, "danger");
+    assert.match(far?.title ?? "", /^Far above the ketamine microdose ceiling/u);
+    assert.match(
+      far?.detail ?? "",
+      /0\.5 mg\/kg or more.*under medical supervision \(FACTS K-DOSE-3\)/u,
+    );
+    assert.match(far?.advice ?? "", /Do not take this amount again.*call 999/u);
+    assert.ok(far?.sources.includes("K-DOSE-3"));
+  });
+
+  test("LSD at 2.5 times its ceiling (50 µg) is a danger, Titrate's threshold", () => {
+    const lsd = { substance: "lsd" as const, unit: "µg" as const, route: "sublingual" as const };
+    const doses = [
+      dose("2026-03-01T09:00:00Z", { ...lsd, amount: 49 }),
+      dose("2026-03-08T09:00:00Z", { ...lsd, amount: 50 }),
+    ];
+    const severities = evaluate(aboveCeiling, journal({ doses })).map((f) => f.severity);
+    assert.deepEqual(severities.sort(), ["danger", "warning"]);
   });
 
   test("the ceiling counts the amount taken whatever the route, and µg are converted", () => {

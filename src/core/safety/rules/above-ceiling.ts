@@ -3,13 +3,21 @@
  * 0.2 mg/kg; P-DOSE-1: LSD 20 µg, dried mushrooms 0.3 g; P-DOSE-2: psilocybin 3 mg). The
  * ceiling applies to the amount taken, whatever the route (DESIGN-1). Without a weight, a
  * ketamine dose is checked against the ceiling at 300 kg, and a caution asks for the weight.
- * Active until the next dose of the same substance.
+ *
+ * A warning; a danger at 2.5 times the ceiling or more: for ketamine that is 0.5 mg/kg, the
+ * antidepressant research dose, given intravenously under medical supervision (FACTS
+ * K-DOSE-3), no longer a microdose by any reading. For LSD and psilocybin FACTS gives no such
+ * dose: the same ratio is Titrate's choice. Active until the next dose of the same substance,
+ * or 7 days (ONE_OFF_FINDING_MS).
  */
+
+import { crisisResources } from "../../crisis.ts";
+import type { Substance } from "../../substances/substance.ts";
 import type { Finding } from "../finding.ts";
 import { substanceText, unique } from "../format.ts";
-import { describeDose, nextDoseAt } from "../journal-view.ts";
+import { describeDose, type JournalView, oneOffUntil } from "../journal-view.ts";
 import type { SafetyRule } from "../rule.ts";
-import { ceilingAtAnyWeight, ceilingOf, isAbove } from "../sizing.ts";
+import { ceilingAtAnyWeight, ceilingOf, isAbove, LIMIT_EPSILON, type Limit } from "../sizing.ts";
 import { instantText } from "../time-math.ts";
 
 export const aboveCeiling: SafetyRule = {
@@ -33,17 +41,26 @@ export const aboveCeiling: SafetyRule = {
       doses.forEach((entry, i) => {
         if (entry.amount === null) return;
         if (isAbove(entry.amount, ceiling)) {
+          const far = entry.amount >= ceiling.exact * FAR_ABOVE_RATIO * (1 - LIMIT_EPSILON);
+          const stay = `Stay at or below ${ceiling.text.split(" (")[0]}. Titrate never proposes more, and a route that absorbs less does not allow more (FACTS DESIGN-1).${substance.id === "ketamine" ? " Bladder and other harms rise with dose (FACTS K-BLAD-1)." : ""}`;
           findings.push({
             ruleId: "above-ceiling",
-            severity: "warning",
-            title: `Above the ${substanceText(substance)} microdose ceiling`,
-            detail: `You took ${describeDose(journal, entry)}; ${ownCeiling ? "your" : "the"} ceiling is ${ceiling.text} (FACTS ${facts[0]}).`,
-            advice: `Stay at or below ${ceiling.text.split(" (")[0]}. Titrate never proposes more, and a route that absorbs less does not allow more (FACTS DESIGN-1).${substance.id === "ketamine" ? " Bladder and other harms rise with dose (FACTS K-BLAD-1)." : ""}`,
-            sources: substance.id === "ketamine" ? [...facts, "K-BLAD-1"] : facts,
+            severity: far ? "danger" : "warning",
+            title: far
+              ? `Far above the ${substanceText(substance)} microdose ceiling`
+              : `Above the ${substanceText(substance)} microdose ceiling`,
+            detail: `You took ${describeDose(journal, entry)}; ${ownCeiling ? "your" : "the"} ceiling is ${ceiling.text} (FACTS ${facts[0]}).${far ? ` ${farText(substance, ceiling)}` : ""}`,
+            advice: far ? `${farAdvice(journal, substance)} ${stay}` : stay,
+            sources: unique([
+              ...facts,
+              ...(substance.id === "ketamine" ? ["K-BLAD-1"] : []),
+              ...(far && substance.id === "ketamine" ? ["K-DOSE-3"] : []),
+              ...(far ? ["CRISIS-1"] : []),
+            ]),
             key: `above-ceiling:${entry.record.id}`,
             subjectId: entry.record.id,
             at: instantText(entry.ms),
-            activeUntil: nextDoseAt(doses, i),
+            activeUntil: oneOffUntil(doses, i),
           });
         } else if (!ownCeiling) {
           unchecked++;
@@ -68,3 +85,24 @@ export const aboveCeiling: SafetyRule = {
     return findings;
   },
 };
+
+/**
+ * From 2.5 times the ceiling a dose is a danger, not a warning. For ketamine 2.5 × 0.2 mg/kg
+ * is 0.5 mg/kg, the antidepressant research dose given intravenously over 40 minutes under
+ * supervision (FACTS K-DOSE-3). For LSD and psilocybin, whose sources give no such dose,
+ * the same ratio is Titrate's choice (50 µg of LSD; 7.5 mg of psilocybin; 0.75 g of dried
+ * mushrooms).
+ */
+export const FAR_ABOVE_RATIO = 2.5;
+
+function farText(substance: Substance, ceiling: Limit): string {
+  const amount = ceiling.text.split(" (")[0];
+  return substance.id === "ketamine"
+    ? "That is 0.5 mg/kg or more: the dose used in antidepressant research, given into a vein over 40 minutes under medical supervision (FACTS K-DOSE-3), not a microdose."
+    : `That is ${FAR_ABOVE_RATIO} times the ceiling of ${amount} or more: far beyond any microdose (Titrate's threshold; FACTS ${substance.sizing.facts[0]}).`;
+}
+
+function farAdvice(journal: JournalView, substance: Substance): string {
+  const call = crisisResources(journal.snapshot.profile).emergencyText;
+  return `Do not take this amount again, and do not stay alone while it acts. If someone becomes hard to wake, confused or breathes slowly${substance.id === "ketamine" ? "" : ", or is very distressed"}, call ${call}.`;
+}

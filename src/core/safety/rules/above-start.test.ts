@@ -19,6 +19,12 @@ describe("above-start (FACTS K-DOSE-1, P-DOSE-1)", () => {
     assert.match(findings[0]?.detail ?? "", /start amount is 7\.0 mg \(0\.1 mg\/kg × 70 kg\)/u);
   });
 
+  test("an imported first dose of years ago is not active for years: it ends 7 days after", () => {
+    const first = dose("2019-03-01T09:00:00Z", { id: "old", amount: 9 });
+    const [finding] = evaluate(aboveStart, journal({ doses: [first] }));
+    assert.equal(finding?.activeUntil, "2019-03-08T09:00:00Z");
+  });
+
   test("each substance has its own first dose: LSD above 5 µg", () => {
     const doses = [
       dose("2026-03-01T09:00:00Z", { amount: 7 }),

@@ -1,11 +1,11 @@
 /**
  * above-start: the first dose of a substance above its start amount (FACTS K-DOSE-1: start
  * at 0.1 mg/kg or less; P-DOSE-1: start with the low end; P-DOSE-2: psilocybin 1 mg).
- * Active until the next dose of the same substance.
+ * Active until the next dose of the same substance, or 7 days (ONE_OFF_FINDING_MS).
  */
 import type { Finding } from "../finding.ts";
 import { substanceText } from "../format.ts";
-import { describeDose, nextDoseAt } from "../journal-view.ts";
+import { describeDose, oneOffUntil } from "../journal-view.ts";
 import type { SafetyRule } from "../rule.ts";
 import { isAbove, startOf } from "../sizing.ts";
 import { instantText } from "../time-math.ts";
@@ -33,7 +33,7 @@ export const aboveStart: SafetyRule = {
         key: `above-start:${first.record.id}`,
         subjectId: first.record.id,
         at: instantText(first.ms),
-        activeUntil: nextDoseAt(doses, 0),
+        activeUntil: oneOffUntil(doses, 0),
       });
     }
     return findings;

@@ -3,11 +3,11 @@
  * dosing outside the plan, using to cope, withdrawal symptoms between doses.
  * - A yes on the dependence checklist: warning, active until a later report with none.
  * - A dose larger than its plan's target, or a dose with no plan while a plan for the same
- *   substance was running: caution, active until the next dose of that substance.
+ *   substance was running: caution, active until the next dose of that substance, or 7 days.
  */
 import { convert } from "../../units.ts";
 import { amountText, substanceText } from "../format.ts";
-import { describeDose, nextDoseAt } from "../journal-view.ts";
+import { describeDose, oneOffUntil } from "../journal-view.ts";
 import type { SafetyRule } from "../rule.ts";
 import { LIMIT_EPSILON } from "../sizing.ts";
 import { symptomRule } from "../symptom-rule.ts";
@@ -66,7 +66,7 @@ export const dependenceSigns: SafetyRule = {
           key: `dependence-signs:dose:${record.id}`,
           subjectId: record.id,
           at: instantText(entry.ms),
-          activeUntil: nextDoseAt(doses, i),
+          activeUntil: oneOffUntil(doses, i),
         });
       });
     }

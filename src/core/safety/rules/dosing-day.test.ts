@@ -53,6 +53,21 @@ describe("dosing-day (FACTS K-DRIVE-1)", () => {
     assert.deepEqual(finding?.sources, ["K-DRIVE-1"]);
   });
 
+  test("ketamine's words are for ketamine: an LSD day does not speak of dissociation and sedation", () => {
+    const lsd = dose("2026-03-22T09:00:00Z", {
+      substance: "lsd",
+      amount: 5,
+      unit: "µg",
+      route: "sublingual",
+    });
+    const [lsdDay] = evaluate(dosingDay, journal({ doses: [lsd] }));
+    assert.doesNotMatch(lsdDay?.detail ?? "", /dissociation|sedation/u);
+    assert.match(lsdDay?.detail ?? "", /do not describe how LSD or psilocybin affect driving/u);
+    const [ketamineDay] = evaluate(dosingDay, journal({ doses: [dose("2026-03-22T09:00:00Z")] }));
+    assert.match(ketamineDay?.detail ?? "", /With ketamine, dissociation and sedation/u);
+    assert.doesNotMatch(ketamineDay?.detail ?? "", /LSD/u);
+  });
+
   test("no doses, no finding", () => {
     assert.deepEqual(evaluate(dosingDay, journal()), []);
   });

@@ -31,7 +31,10 @@ export const dosingDay: SafetyRule = {
         ruleId: "dosing-day",
         severity: "info",
         title: "Dosing day: no driving, not alone",
-        detail: `On ${date} you took ${listText(unique(taken))}. Dissociation and sedation can come on suddenly (FACTS K-DRIVE-1).`,
+        detail: `On ${date} you took ${listText(unique(taken))}. ${effectsText(
+          hasKetamine,
+          doses.some((d) => d.substance.id !== "ketamine"),
+        )}`,
         advice: `Do not drive, use machinery or do anything hazardous until the next day, after restful sleep. Do not dose alone, in water or at heights (FACTS K-DRIVE-1).${hasKetamine ? " Check your blood pressure before a ketamine dose (FACTS K-BP-1)." : ""}`,
         sources: hasKetamine ? ["K-DRIVE-1", "K-BP-1"] : ["K-DRIVE-1"],
         key: `dosing-day:${date}`,
@@ -43,3 +46,17 @@ export const dosingDay: SafetyRule = {
     return findings;
   },
 };
+
+/**
+ * What the day's doses can do, in the sources' words: dissociation and sedation are
+ * ketamine's (K-DRIVE-1, from the esketamine label); for LSD and psilocybin FACTS describes no
+ * effect on driving, so Titrate says so rather than borrowing ketamine's words.
+ */
+function effectsText(hasKetamine: boolean, hasPsychedelic: boolean): string {
+  const ketamine =
+    "With ketamine, dissociation and sedation can come on suddenly (FACTS K-DRIVE-1).";
+  const psychedelic =
+    "Titrate's sources do not describe how LSD or psilocybin affect driving; the advice for ketamine (FACTS K-DRIVE-1) is given for them too, to be safe.";
+  if (hasKetamine && hasPsychedelic) return `${ketamine} ${psychedelic}`;
+  return hasKetamine ? ketamine : psychedelic;
+}

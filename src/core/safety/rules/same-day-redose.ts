@@ -2,7 +2,8 @@
  * same-day-redose: a second dose on the same local day (in the later dose's zone), counting
  * LSD, psilocybin and mushrooms as one, since they are cross-tolerant (FACTS P-TOL-1). When
  * the doses are of one substance with known amounts, their sum is compared with the ceiling
- * (K-DOSE-1, P-DOSE-1). Active until the next dose on a later day.
+ * (K-DOSE-1, P-DOSE-1). Active until the next dose on a later day, or 7 days
+ * (ONE_OFF_FINDING_MS).
  */
 import type { Finding } from "../finding.ts";
 import { amountText, groupBy, listText, substanceText, unique } from "../format.ts";
@@ -10,7 +11,7 @@ import type { DoseEntry } from "../journal-view.ts";
 import type { SafetyRule } from "../rule.ts";
 import { ceilingOf, isAbove } from "../sizing.ts";
 import { instantText } from "../time-math.ts";
-import { type ToleranceGroup, toleranceGroupOf } from "../windows.ts";
+import { ONE_OFF_FINDING_MS, type ToleranceGroup, toleranceGroupOf } from "../windows.ts";
 
 export const sameDayRedose: SafetyRule = {
   id: "same-day-redose",
@@ -95,6 +96,8 @@ function redoseFinding(
     key: `same-day-redose:${current.record.id}`,
     subjectId: current.record.id,
     at: instantText(current.ms),
-    activeUntil: next ? instantText(next.ms) : null,
+    activeUntil: instantText(
+      Math.min(next?.ms ?? Number.POSITIVE_INFINITY, current.ms + ONE_OFF_FINDING_MS),
+    ),
   };
 }
