@@ -221,6 +221,10 @@ describe("a journal kept from the terminal", () => {
       ["log", "bp", "85/135"],
       ["log", "bp", "high"],
       ["log", "checkin", "--mood", "seven"],
+      ["log", "dose", "7mg", "--substance", "ketamine", "--at", "1990-01-01 09:00"],
+      ["log", "dose", "1.000mg", "--substance", "ketamine"],
+      ["log", "substance", "ketamine", "5mg"],
+      ["log", "substance", "Ketamine (K)"],
       [
         "plan",
         "create",
@@ -248,6 +252,19 @@ describe("a journal kept from the terminal", () => {
       assert.doesNotMatch(result.stderr, /\n\s+at /, `no stack trace for ${args.join(" ")}`);
     }
     assert.equal(dumpDatabase(dataDir), before);
+  });
+
+  test("a catalog substance logged as another substance is refused, pointing to log dose", async () => {
+    const result = await cli(["log", "substance", "esketamine", "5mg"]);
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(
+      result.stderr,
+      /^error OTHER_SUBSTANCE_IN_CATALOG: name: "esketamine" is ketamine/u,
+    );
+    assert.match(
+      result.stderr,
+      /log it as a dose \(titrate log dose <amount> --substance ketamine/u,
+    );
   });
 
   test("a plan is created, listed, followed by next, moved and ended", async () => {

@@ -114,6 +114,22 @@ export const errorRegistry = {
     help: "The batch lacks the concentration or spray volume needed to turn this into an amount.",
   },
   BATCH_MISMATCH: { status: 422, help: "The batch holds a different substance from the dose." },
+  BATCH_TEST_MISMATCH: {
+    status: 422,
+    help: "A reagent test of the batch did not match its substance; Titrate proposes no dose from it.",
+  },
+  OTHER_SUBSTANCE_IN_CATALOG: {
+    status: 422,
+    help: "The name is a substance in Titrate's catalog: log it as a dose, so the dose rules apply.",
+  },
+  PLAN_OVERLAPS: {
+    status: 422,
+    help: "Another active plan doses the same or a cross-tolerant substance; end it first.",
+  },
+  EXPERIMENT_ADVISED_AGAINST: {
+    status: 422,
+    help: "An active danger finding advises against taking the substance, so no experiment starts.",
+  },
   LABEL_TAKEN: { status: 409, help: "You already have a batch or preset with that name." },
   PLAN_TARGET_REQUIRED: {
     status: 422,

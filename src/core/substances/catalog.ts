@@ -38,6 +38,34 @@ export function findSubstance(name: string): Substance | undefined {
   return substances.find((s) => s.id === key || s.aliases.includes(key));
 }
 
+/**
+ * Names too common in other senses to mark a catalog substance inside longer text: "vitamin
+ * K", "folic acid", "mushroom risotto", "chocolate truffles". Alone, they still find it.
+ */
+const everydayWords = new Set(["k", "acid", "mushrooms", "truffles"]);
+
+let wordPattern: ReadonlyArray<readonly [RegExp, Substance]> | undefined;
+
+/**
+ * The catalog substance a free-text name refers to: the whole name as an id or alias
+ * (findSubstance: "K", "esketamine"), or an id or a distinctive alias as a whole word in it
+ * ("Ketamine (K)", "ketamine 5mg", "some LSD-25"). Undefined when none.
+ */
+export function findSubstanceInText(name: string): Substance | undefined {
+  const exact = findSubstance(name);
+  if (exact) return exact;
+  wordPattern ??= substances.flatMap((s) =>
+    [s.id, ...s.aliases]
+      .filter((n) => !everydayWords.has(n))
+      .map((n) => {
+        const escaped = n.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+        return [new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu"), s] as const;
+      }),
+  );
+  const text = name.normalize("NFKC");
+  return wordPattern.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 /** The catalog entry for `name`, or SUBSTANCE_UNKNOWN naming `field` and the known ids. */
 export function getSubstance(name: string, field = "substance"): Substance {
   const substance = findSubstance(name);

@@ -114,6 +114,28 @@ describe("journal entries, the timeline and findings", () => {
     assert.match(answer.body.error.message, /call 911/u);
   });
 
+  test("a catalog substance is refused as another substance: it is logged as a dose", async () => {
+    const before = await dumpStore(server.store);
+    for (const name of ["ketamine", "esketamine", "Ketamine (K)", "K", "LSD-25 tab"]) {
+      const answer = await alex.post("/api/v1/other-substances", {
+        name,
+        at: "2026-03-20T09:00:00Z",
+      });
+      assert.equal(answer.status, 422, name);
+      assert.equal(answer.body.error.code, "OTHER_SUBSTANCE_IN_CATALOG", name);
+      assert.equal(answer.body.error.fields[0].path, "name");
+      assert.match(answer.body.error.message, /log it as a dose \(titrate log dose/u);
+    }
+    assert.equal(await dumpStore(server.store), before);
+    const vitamin = await alex.post("/api/v1/other-substances", {
+      name: "vitamin K",
+      at: "2026-03-20T09:00:00Z",
+    });
+    assert.equal(vitamin.status, 201, "a single letter inside a name is not ketamine");
+    const removed = await alex.request("DELETE", `/api/v1/entries/${vitamin.body.record.id}`);
+    assert.equal(removed.status, 204);
+  });
+
   test("the timeline lists entries in a range, of the kinds asked for", async () => {
     const all = await alex.get("/api/v1/journal");
     assert.equal(all.status, 200);

@@ -80,7 +80,7 @@ export const entriesRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     body: OtherSubstanceBody,
     status: 201,
     response: OtherSubstanceLogged,
-    errors: entryErrors,
+    errors: [...entryErrors, "OTHER_SUBSTANCE_IN_CATALOG"],
     handler: async ({ userId, body }) =>
       logOtherSubstance(store, userId, { ...body, at: await when(userId, body.at) }, context.now()),
   });

@@ -33,6 +33,7 @@ import {
 } from "../repos/events.ts";
 import { loadSnapshot } from "../snapshot.ts";
 import type { Store } from "../store.ts";
+import { refuseCatalogSubstance } from "./log.ts";
 import { compareFindings, type Recorded, requireProfileIn } from "./record.ts";
 
 type AnyKind = EventKind<{ id: string; at: string; timeZone: string }>;
@@ -95,6 +96,9 @@ export async function editEntry(
   return store.transaction(async (tx) => {
     const profile = await requireProfileIn(tx, userId);
     const current = await getEvent(tx, kind, userId, id);
+    if (kind.table === "other_substances" && typeof changes.name === "string") {
+      refuseCatalogSubstance(changes.name);
+    }
     let merged: Record<string, unknown> = { ...current, ...changes };
     if (typeof merged.at === "string") {
       try {
@@ -113,7 +117,17 @@ export async function editEntry(
     const before = await loadSnapshot(tx, userId, profile, now);
     await updateEvent(tx, kind, userId, record);
     const after = await loadSnapshot(tx, userId, profile, now);
-    return { record, ...compareFindings(before, after, id, now) };
+    const substance = (record as { substance?: unknown }).substance;
+    return {
+      record,
+      ...compareFindings(
+        before,
+        after,
+        id,
+        now,
+        kind.table === "doses" && typeof substance === "string" ? substance : undefined,
+      ),
+    };
   });
 }
 

@@ -22,7 +22,7 @@ import {
   scoreScreeningInput,
 } from "../../core/schemas/journal.ts";
 import { parseWith } from "../../core/schemas/validate.ts";
-import { getRoute, getSubstance } from "../../core/substances/catalog.ts";
+import { findSubstanceInText, getRoute, getSubstance } from "../../core/substances/catalog.ts";
 import { normaliseInstant } from "../../core/time.ts";
 import { newId } from "../ids.ts";
 import { getBatch } from "../repos/batches.ts";
@@ -162,6 +162,21 @@ function emptyToNull(text: string | null | undefined): string | null {
 /** The fields every other entry takes from the request and the profile. */
 type Timed = { readonly at?: Temporal.Instant | string | undefined };
 
+/**
+ * Refuses a catalog substance logged as "another substance" ("ketamine 5mg", "esketamine",
+ * "Ketamine (K)"): there no dose rule would see it (ceiling, interval, combinations), so it
+ * belongs in a dose (OTHER_SUBSTANCE_IN_CATALOG, naming `name`).
+ */
+export function refuseCatalogSubstance(name: string): void {
+  const substance = findSubstanceInText(name);
+  if (!substance) return;
+  throw new TitrateError(
+    "OTHER_SUBSTANCE_IN_CATALOG",
+    `name: "${name.trim()}" is ${substance.name === substance.name.toUpperCase() ? substance.name : substance.name.toLowerCase()}, which Titrate doses and checks: log it as a dose (titrate log dose <amount> --substance ${substance.id}, or Log a dose in the app), so its ceiling, interval and combinations are checked. Other substances are for alcohol, medicines and the like.`,
+    "name",
+  );
+}
+
 export async function logOtherSubstance(
   store: Store,
   userId: string,
@@ -174,6 +189,7 @@ export async function logOtherSubstance(
   },
   now: Temporal.Instant,
 ): Promise<Recorded<OtherSubstance>> {
+  refuseCatalogSubstance(request.name);
   return recordEvent(store, userId, otherSubstances, now, ({ profile }) => {
     const input = parseWith(OtherSubstanceInput, {
       at: entryTime(request.at, now),

@@ -5,10 +5,12 @@
  */
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
-import type { Finding } from "../../core/safety/finding.ts";
+import { compareFindings as byDangerFirst, type Finding } from "../../core/safety/finding.ts";
+import { concernsSubstance } from "../../core/safety/finding-substance.ts";
 import { activeFindings, runRules } from "../../core/safety/run-rules.ts";
 import type { JournalSnapshot } from "../../core/safety/snapshot.ts";
-import type { Profile } from "../../core/schemas/journal.ts";
+import type { Dose, Profile } from "../../core/schemas/journal.ts";
+import { findSubstance } from "../../core/substances/catalog.ts";
 import { assertPlausibleTime, formatInstant } from "../../core/time.ts";
 import type { Db, EventTable } from "../database.ts";
 import { type EventKind, insertEvent } from "../repos/events.ts";
@@ -19,9 +21,10 @@ import type { Store } from "../store.ts";
 export interface Recorded<R> {
   readonly record: R;
   /**
-   * What this entry brought: findings about the entry itself (even when they belong to the
-   * past, for an entry logged late), then findings active now that are new or that the entry
-   * changed.
+   * What this entry brought, danger first (compareFindings below): findings about the entry
+   * itself and new ones (even when they belong to the past, for an entry logged late),
+   * findings active now that it changed, and for a dose every active danger about its
+   * substance.
    */
   readonly findings: readonly Finding[];
   /** Every finding active now, danger first. */
@@ -72,27 +75,53 @@ export async function recordEvent<
     const after: JournalSnapshot = list
       ? { ...before, [list]: [...(before[list] as unknown as readonly R[]), record] }
       : before;
-    return { record, ...compareFindings(before, after, record.id, now) };
+    const substance = kind.table === "doses" ? (record as unknown as Dose).substance : undefined;
+    return { record, ...compareFindings(before, after, record.id, now, substance) };
   });
 }
 
-/** The findings an entry brought, and every finding active now. */
+/**
+ * The findings an entry brought, danger first, and every finding active now:
+ * - the findings about the entry itself, even when they belong to the past;
+ * - findings that did not exist before it, even past ones: a backdated other substance that
+ *   makes an earlier dose a dangerous combination brought that finding, though it has ended;
+ * - active findings whose words it changed (a standing finding keyed on its subject, such as
+ *   an untested batch, says "2 doses taken from it untested");
+ * - for a dose of `substance`, every active danger that concerns that substance
+ *   (concernsSubstance), new or not: a contraindication is never out of sight after a dose.
+ */
 export function compareFindings(
   before: JournalSnapshot,
   after: JournalSnapshot,
   recordId: string,
   now: Temporal.Instant,
+  substance?: string,
 ): { findings: Finding[]; active: Finding[] } {
-  // A standing finding (an untested batch, a high reading, a medication) is keyed on its
-  // subject, not on the new entry; when the entry changes what it says ("2 doses taken from
-  // it untested"), the entry brought it too.
-  const wasActive = new Map(activeFindings(runRules(before), now).map((f) => [f.key, f.detail]));
+  const beforeAll = runRules(before);
+  const existed = new Set(beforeAll.map((f) => f.key));
+  const wasActive = new Map(activeFindings(beforeAll, now).map((f) => [f.key, f.detail]));
   const all = runRules(after);
   const active = activeFindings(all, now);
-  const about = all.filter((f) => f.subjectId === recordId);
-  const aboutKeys = new Set(about.map((f) => f.key));
-  const changed = active.filter((f) => !aboutKeys.has(f.key) && wasActive.get(f.key) !== f.detail);
-  return { findings: [...about, ...changed], active };
+  const brought = new Map<string, Finding>();
+  for (const f of all) {
+    if (f.subjectId === recordId || !existed.has(f.key)) brought.set(f.key, f);
+  }
+  for (const f of active) {
+    if (!brought.has(f.key) && wasActive.get(f.key) !== f.detail) brought.set(f.key, f);
+  }
+  const catalogId = substance === undefined ? undefined : findSubstance(substance)?.id;
+  if (catalogId) {
+    for (const f of active) {
+      if (
+        f.severity === "danger" &&
+        !brought.has(f.key) &&
+        concernsSubstance(f, catalogId, after)
+      ) {
+        brought.set(f.key, f);
+      }
+    }
+  }
+  return { findings: [...brought.values()].sort(byDangerFirst), active };
 }
 
 /** Every finding over the whole history, and those active now (for `titrate check`). */
