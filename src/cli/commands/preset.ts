@@ -88,7 +88,9 @@ const add: Command = {
           batch: optionalString(context, "batch"),
         },
         now,
-      ),
+      ).catch((error: unknown) => {
+        throw flagNamed(error);
+      }),
     );
     if (context.json) writeJson(context.io, { preset });
     else writeLine(context.io.stdout, `Saved preset ${describePreset(preset)}`);
@@ -137,3 +139,17 @@ export const group: CommandGroup = {
   commands: [add, list, remove],
   defaultCommand: "list",
 };
+
+/** The store names the API's fields (measured.volumeMl); here they are the flags (volume). */
+function flagNamed(error: unknown): unknown {
+  const flags: Record<string, string> = {
+    "measured.amount": "amount",
+    "measured.volumeMl": "volume",
+    "measured.sprays": "sprays",
+  };
+  if (!(error instanceof TitrateError)) return error;
+  const path = error.fields[0]?.path ?? "";
+  const flag = flags[path];
+  if (!flag) return error;
+  return new TitrateError(error.code, error.message.replace(`${path}:`, `${flag}:`), flag);
+}

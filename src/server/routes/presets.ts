@@ -25,11 +25,22 @@ export const presetsRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     url: "/api/v1/presets",
     operationId: "addPreset",
     summary: "Save a dose you repeat: an amount, or a volume or sprays of a batch",
+    description:
+      "A preset is a proposal, checked like one: refused above your ceiling (or, without a weight, above the ceiling at any weight: 422 DOSE_ABOVE_CEILING), on a batch whose reagent test did not match (422 BATCH_TEST_MISMATCH), of another substance (422 BATCH_MISMATCH), or as a volume or sprays of a batch without its concentration or spray volume (422 BATCH_INCOMPLETE).",
     tags: ["supplies"],
     body: PresetBody,
     status: 201,
     response: PresetAnswer,
-    errors: ["LABEL_TAKEN", "NOT_FOUND", "BATCH_REQUIRED", "BATCH_MISMATCH", "ROUTE_UNKNOWN"],
+    errors: [
+      "LABEL_TAKEN",
+      "NOT_FOUND",
+      "BATCH_REQUIRED",
+      "BATCH_INCOMPLETE",
+      "BATCH_MISMATCH",
+      "BATCH_TEST_MISMATCH",
+      "DOSE_ABOVE_CEILING",
+      "ROUTE_UNKNOWN",
+    ],
     handler: async ({ userId, body }) => ({
       preset: await createPreset(store, userId, body, context.now()),
     }),

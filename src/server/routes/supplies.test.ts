@@ -85,6 +85,13 @@ describe("batches, reagent tests and presets", () => {
   });
 
   test("presets are saved from an amount or from sprays of a batch, listed and deleted", async () => {
+    await send(alex, "POST", "/api/v1/batches", {
+      substance: "ketamine",
+      label: "bottle B",
+      form: "spray",
+      concentrationMgPerMl: 50,
+      mlPerSpray: 0.1,
+    });
     const amount = await send(alex, "POST", "/api/v1/presets", {
       name: "low",
       substance: "ketamine",
@@ -96,11 +103,11 @@ describe("batches, reagent tests and presets", () => {
     const sprays = await send(alex, "POST", "/api/v1/presets", {
       name: "usual",
       measured: { kind: "sprays", sprays: 2 },
-      batch: "bottle A",
+      batch: "bottle B",
     });
     assert.equal(sprays.preset.substance, "ketamine");
     assert.equal(sprays.preset.route, "nasal");
-    assert.equal(sprays.preset.batchId, batchId);
+    assert.notEqual(sprays.preset.batchId, batchId);
     assert.deepEqual(
       (await alex.get("/api/v1/presets")).body.presets.map((p: { name: string }) => p.name),
       ["low", "usual"],
@@ -110,6 +117,17 @@ describe("batches, reagent tests and presets", () => {
   });
 
   test("a preset is refused when it cannot be measured or does not fit its batch", async () => {
+    await send(alex, "POST", "/api/v1/batches", {
+      substance: "ketamine",
+      label: "solution C",
+      form: "solution",
+      concentrationMgPerMl: 10,
+    });
+    await send(alex, "POST", "/api/v1/batches", {
+      substance: "ketamine",
+      label: "powder D",
+      form: "powder",
+    });
     for (const [body, code, status] of [
       [
         { name: "v", substance: "ketamine", measured: { kind: "volume", volumeMl: 0.5 } },
@@ -145,10 +163,61 @@ describe("batches, reagent tests and presets", () => {
         "VALIDATION_FAILED",
         400,
       ],
+      // A preset is a proposal: the checks of a dose proposed (FACTS K-DOSE-1, TEST-1).
+      [
+        {
+          name: "high",
+          substance: "ketamine",
+          measured: { kind: "amount", amount: 15, unit: "mg" },
+        },
+        "DOSE_ABOVE_CEILING",
+        422,
+      ],
+      [
+        { name: "high sprays", measured: { kind: "sprays", sprays: 3 }, batch: "bottle B" },
+        "DOSE_ABOVE_CEILING",
+        422,
+      ],
+      [
+        { name: "failed", measured: { kind: "sprays", sprays: 1 }, batch: batchId },
+        "BATCH_TEST_MISMATCH",
+        422,
+      ],
+      [
+        { name: "no pump", measured: { kind: "sprays", sprays: 1 }, batch: "solution C" },
+        "BATCH_INCOMPLETE",
+        422,
+      ],
+      [
+        { name: "no strength", measured: { kind: "volume", volumeMl: 0.5 }, batch: "powder D" },
+        "BATCH_INCOMPLETE",
+        422,
+      ],
     ] as const) {
       const answer = await alex.post("/api/v1/presets", body);
       assert.equal(answer.status, status, `${code}: ${answer.text}`);
       assert.equal(answer.body.error.code, code);
+    }
+    assert.deepEqual(
+      (await alex.get("/api/v1/presets")).body.presets.map((p: { name: string }) => p.name),
+      ["usual"],
+      "nothing refused was saved",
+    );
+  });
+
+  test("without a weight, a ketamine preset above the ceiling at any weight (60 mg) is refused", async () => {
+    await send(alex, "PATCH", "/api/v1/profile", { weightKg: null });
+    try {
+      const answer = await alex.post("/api/v1/presets", {
+        name: "huge",
+        substance: "ketamine",
+        measured: { kind: "amount", amount: 61, unit: "mg" },
+      });
+      assert.equal(answer.status, 422, answer.text);
+      assert.equal(answer.body.error.code, "DOSE_ABOVE_CEILING");
+      assert.match(answer.body.error.message, /at any body weight Titrate accepts/u);
+    } finally {
+      await send(alex, "PATCH", "/api/v1/profile", { weightKg: 70 });
     }
   });
 });
