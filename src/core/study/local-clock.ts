@@ -5,7 +5,7 @@
  * rest is integer arithmetic (safety/time-math.ts). The answers are those of Temporal.
  */
 import { Temporal } from "temporal-polyfill";
-import { civilOfEpochDay, epochDay, instantMs } from "../safety/time-math.ts";
+import { civilOfEpochDay, epochDay, epochDayOf, instantMs } from "../safety/time-math.ts";
 
 const QUARTER_MS = 15 * 60_000;
 const DAY_S = 86_400;
@@ -13,10 +13,8 @@ const DAY_S = 86_400;
 export interface LocalMoment {
   /** Days since 1970-01-01 of the local date. */
   readonly epochDay: number;
-  /** `YYYY-MM-DD`. */
-  readonly date: string;
-  /** `HH:MM`. */
-  readonly time: string;
+  /** Minutes since local midnight (0–1439). */
+  readonly minutes: number;
 }
 
 /** One per export: remembers each zone's offset per quarter-hour it has seen. */
@@ -45,16 +43,35 @@ export class LocalClock {
 
   /** The local date and time of an instant (ISO 8601 text, as stored) in `timeZone`. */
   local(at: string, timeZone: string): LocalMoment {
-    const ms = instantMs(at);
+    const ms = canonicalMs(at) ?? instantMs(at);
     const seconds = Math.floor(ms / 1000) + this.offsetSeconds(ms, timeZone);
     const day = Math.floor(seconds / DAY_S);
-    const secondOfDay = seconds - day * DAY_S;
-    return {
-      epochDay: day,
-      date: dateOfEpochDay(day),
-      time: `${two(Math.floor(secondOfDay / 3600))}:${two(Math.floor((secondOfDay % 3600) / 60))}`,
-    };
+    return { epochDay: day, minutes: Math.floor((seconds - day * DAY_S) / 60) };
   }
+}
+
+/**
+ * Epoch milliseconds of an instant in the form the store writes (`2026-03-22T09:10:00Z`),
+ * read digit by digit (a study's export reads millions, each once: no cache, no pattern);
+ * undefined for any other form.
+ */
+export function canonicalMs(text: string): number | undefined {
+  if (text.length !== 20 || text.charCodeAt(10) !== 84 || text.charCodeAt(19) !== 90) {
+    return undefined;
+  }
+  const n = (from: number, to: number): number => {
+    let value = 0;
+    for (let i = from; i < to; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return Number.NaN;
+      value = value * 10 + digit;
+    }
+    return value;
+  };
+  const ms =
+    ((epochDayOf(n(0, 4), n(5, 7), n(8, 10)) * 24 + n(11, 13)) * 60 + n(14, 16)) * 60_000 +
+    n(17, 19) * 1000;
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** `YYYY-MM-DD` of a day number. */

@@ -77,8 +77,10 @@ export async function studyDashboard(
   const instruments = study.questionnaires.map((q) => q.instrument);
   const items = study.checkInItems;
 
-  const checkInGroups: Record<string, unknown>[] =
-    (await windowed(db, people, "check_ins", "checkIns")
+  // The queries are independent: on PostgreSQL the pool runs them at once, one core each.
+  const none = Promise.resolve<Record<string, unknown>[]>([]);
+  const [checkInGroups, doseGroups, questionnaireGroups, progressRows] = await Promise.all([
+    windowed(db, people, "check_ins", "checkIns")
       ?.select(() => [
         ...groupKeys(people),
         sql<number>`count(*)`.as("n"),
@@ -89,16 +91,14 @@ export async function studyDashboard(
         ]),
       ])
       .groupBy(["day_zero", "day"])
-      .execute()) ?? [];
-  const doseGroups: Record<string, unknown>[] =
-    (await windowed(db, people, "doses", "doses")
+      .execute() ?? none,
+    windowed(db, people, "doses", "doses")
       ?.select(() => [...groupKeys(people), sql<number>`count(*)`.as("n")])
       .groupBy(["day_zero", "day"])
-      .execute()) ?? [];
-  const questionnaireGroups: Record<string, unknown>[] =
+      .execute() ?? none,
     instruments.length === 0
-      ? []
-      : ((await windowed(db, people, "screenings", "questionnaires")
+      ? none
+      : (windowed(db, people, "screenings", "questionnaires")
           ?.where("t.instrument", "in", instruments)
           .select(() => [
             ...groupKeys(people),
@@ -109,7 +109,9 @@ export async function studyDashboard(
             sql<number>`sum(t.crisis)`.as("crisis"),
           ])
           .groupBy(["day_zero", "day", "t.instrument"])
-          .execute()) ?? []);
+          .execute() ?? none),
+    progress(db, people, instruments),
+  ]);
 
   // ── weeks ──
   const weeks = new Map<number, { checkIns: number; doses: number; sums: Map<string, Sums> }>();
@@ -164,7 +166,7 @@ export async function studyDashboard(
           .sort((a, b) => a.week - b.week),
       };
     }),
-    progress: await progress(db, people, instruments),
+    progress: progressRows,
   };
 }
 
@@ -264,14 +266,13 @@ async function progress(
       .execute();
     return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
   };
-  const checkIns = await count("check_ins", "checkIns");
-  const doses = await count("doses", "doses");
-  const questionnaires =
+  const [checkIns, doses, questionnaires] = await Promise.all([
+    count("check_ins", "checkIns"),
+    count("doses", "doses"),
     instruments.length === 0
       ? new Map<string, number>()
-      : await count("screenings", "questionnaires", (q) =>
-          q.where("t.instrument", "in", instruments),
-        );
+      : count("screenings", "questionnaires", (q) => q.where("t.instrument", "in", instruments)),
+  ]);
   const due = (days: number) =>
     people.study.questionnaires.reduce(
       (sum, q) => sum + (days <= 0 ? 0 : Math.floor((days - 1) / q.everyDays) + 1),

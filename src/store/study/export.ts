@@ -21,7 +21,7 @@ import {
   type StudyTable,
   studyCodebook,
 } from "../../core/study/codebook.ts";
-import { dateOfEpochDay, LocalClock } from "../../core/study/local-clock.ts";
+import { dateOfEpochDay, LocalClock, type LocalMoment } from "../../core/study/local-clock.ts";
 import type { Db, EventTable } from "../database.ts";
 import { csvField } from "../export-csv.ts";
 import {
@@ -35,7 +35,8 @@ import { consentVersions, getOwnStudy, type StudyRecord } from "./records.ts";
 export type ExportFormat = "csv" | "json";
 
 type Cell = string | number | boolean | null;
-type Row = Readonly<Record<string, Cell>>;
+/** A row: the codebook's columns in order. */
+type Row = readonly Cell[];
 
 export interface StudyExportFile {
   readonly filename: string;
@@ -148,7 +149,11 @@ export async function studyExportFile(
   const base = fileBase(study, table);
   return format === "csv"
     ? { filename: `${base}.csv`, contentType: "text/csv", chunks: csvChunks(columns, rows) }
-    : { filename: `${base}.json`, contentType: "application/json", chunks: jsonChunks(rows) };
+    : {
+        filename: `${base}.json`,
+        contentType: "application/json",
+        chunks: jsonChunks(columns, rows),
+      };
 }
 
 async function* once(text: string): AsyncGenerator<string> {
@@ -156,7 +161,10 @@ async function* once(text: string): AsyncGenerator<string> {
 }
 
 function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map((c) => csvField(c)).join(",")}\r\n`;
+  let line = "";
+  for (let i = 0; i < cells.length; i++)
+    line += i === 0 ? csvField(cells[i]) : `,${csvField(cells[i])}`;
+  return `${line}\r\n`;
 }
 
 async function* csvChunks(
@@ -166,18 +174,27 @@ async function* csvChunks(
   yield csvLine(columns);
   for await (const batch of batches) {
     let text = "";
-    for (const row of batch) text += csvLine(columns.map((c) => row[c] ?? null));
+    for (const row of batch) text += csvLine(row);
     yield text;
   }
 }
 
-async function* jsonChunks(batches: AsyncIterable<readonly Row[]>): AsyncGenerator<string> {
+async function* jsonChunks(
+  columns: readonly string[],
+  batches: AsyncIterable<readonly Row[]>,
+): AsyncGenerator<string> {
+  // Each row as an object with the codebook's keys in order; the keys are written once.
+  const keys = columns.map((c) => `${JSON.stringify(c)}:`);
   yield "[";
   let first = true;
   for await (const batch of batches) {
     let text = "";
     for (const row of batch) {
-      text += `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
+      let object = "{";
+      for (let i = 0; i < row.length; i++) {
+        object += `${i === 0 ? "" : ","}${keys[i]}${JSON.stringify(row[i] ?? null)}`;
+      }
+      text += `${first ? "\n" : ",\n"}${object}}`;
       first = false;
     }
     yield text;
@@ -185,24 +202,51 @@ async function* jsonChunks(batches: AsyncIterable<readonly Row[]>): AsyncGenerat
   yield first ? "]\n" : "\n]\n";
 }
 
-/** The rows of one table, in batches, with exactly the codebook's columns. */
+/** What a cell is made from: the entry's row, its participant, and its local date and time. */
+type Getter = (raw: Raw, p: StudyParticipant, local: LocalMoment) => Cell;
+type Raw = Record<string, unknown>;
+
+/**
+ * One getter per codebook column, in order. A column the participant's consent does not cover
+ * (free text without `notes`, a calendar date without `exact`) is null for them.
+ */
+function gettersOf(definition: CodebookTable, study: StudyRecord): Getter[] {
+  const source = definition.name === "participants" ? undefined : sourceOf[definition.name];
+  return definition.columns.map((column): Getter => {
+    const get =
+      timingGetters[column.name] ??
+      (source ? source.cells[column.name] : participantGetters[column.name]);
+    if (!get) throw new Error(`${definition.name}.${column.name} has no source`);
+    const cell: Getter = (raw, p, local) => get(raw, p, local, study);
+    if (column.requires === "notes")
+      return (raw, p, local) => (p.covers.has("notes") ? cell(raw, p, local) : null);
+    if (column.requires === "exact") {
+      return (raw, p, local) => (p.consent.dates === "exact" ? cell(raw, p, local) : null);
+    }
+    return cell;
+  });
+}
+
+type SourceGetter = (raw: Raw, p: StudyParticipant, local: LocalMoment, study: StudyRecord) => Cell;
+
+const timingGetters: Readonly<Record<string, SourceGetter>> = {
+  participant: (_raw, p) => p.pseudonym,
+  day: (_raw, p, local) => local.epochDay - p.dayZero,
+  time: (_raw, _p, local) => timeOfDay(local.minutes),
+  date: (_raw, _p, local) => dateOfEpochDay(local.epochDay),
+  at: (raw) => raw.at as string,
+};
+
+/** The rows of one table, in batches, each an array of the codebook's columns in order. */
 async function* tableRows(
   db: Db,
   people: StudyPeople,
   definition: CodebookTable,
 ): AsyncGenerator<readonly Row[]> {
-  const keep = (row: Record<string, Cell>, p: StudyParticipant): Row => {
-    const out: Record<string, Cell> = {};
-    for (const column of definition.columns) {
-      const allowed =
-        column.requires === undefined ||
-        (column.requires === "notes" ? p.covers.has("notes") : p.consent.dates === "exact");
-      out[column.name] = allowed ? (row[column.name] ?? null) : null;
-    }
-    return out;
-  };
+  const getters = gettersOf(definition, people.study);
   if (definition.name === "participants") {
-    yield people.participants.map((p) => keep(participantRow(p), p));
+    const none: LocalMoment = { epochDay: 0, minutes: 0 };
+    yield people.participants.map((p) => getters.map((get) => get(participantRow(p), p, none)));
     return;
   }
   const table = definition.name;
@@ -211,39 +255,37 @@ async function* tableRows(
   const clock = new LocalClock();
   const instruments =
     table === "questionnaires" ? people.study.questionnaires.map((q) => q.instrument) : undefined;
+  // Only the columns this codebook fills: a study without free text never reads a note.
+  const wanted = new Set(definition.columns.map((c) => readFrom[c.name] ?? c.name));
+  const columns = source.columns.filter((c) => wanted.has(c));
   for await (const batch of studyEntries(
     db,
     people,
     source.table,
     categoryOfTable[table],
-    source.columns as never,
+    columns as never,
     { ...(instruments ? { instruments } : {}) },
   )) {
     const out: Row[] = [];
-    for (const raw of batch as unknown as Record<string, unknown>[]) {
+    for (const raw of batch as unknown as Raw[]) {
       const p = byUser.get(raw.user_id as string);
       if (!p) continue;
       const local = clock.local(raw.at as string, raw.time_zone as string);
-      const timing = {
-        participant: p.pseudonym,
-        day: local.epochDay - p.dayZero,
-        time: local.time,
-        date: local.date,
-        at: raw.at as string,
-      };
-      out.push(keep({ ...timing, ...source.cells(raw, people.study) }, p));
+      const row: Cell[] = new Array(getters.length);
+      for (let i = 0; i < getters.length; i++) row[i] = (getters[i] as Getter)(raw, p, local);
+      out.push(row);
     }
     yield out;
   }
 }
 
-function participantRow(p: StudyParticipant): Record<string, Cell> {
+/** The participants table's values, by column. */
+function participantRow(p: StudyParticipant): Raw {
   const withdrawnDay =
     p.enrolment.withdrawnAt === null
       ? null
       : new LocalClock().local(p.enrolment.withdrawnAt, p.enrolment.timeZone).epochDay - p.dayZero;
   return {
-    participant: p.pseudonym,
     consent_version: p.consent.version,
     status: p.window.status,
     days_in_study: p.daysInStudy,
@@ -256,11 +298,17 @@ function participantRow(p: StudyParticipant): Record<string, Cell> {
 
 const bool = (value: unknown): boolean => value === 1;
 const list = (json: unknown): string => (JSON.parse(String(json)) as unknown[]).join(";");
+const value =
+  (column: string): SourceGetter =>
+  (raw) =>
+    (raw[column] ?? null) as Cell;
 
 interface Source {
   readonly table: EventTable;
+  /** The columns to read besides user_id, id, at, time_zone and created_at. */
   readonly columns: readonly string[];
-  readonly cells: (row: Record<string, unknown>, study: StudyRecord) => Record<string, Cell>;
+  /** How each codebook column is made from the row. */
+  readonly cells: Readonly<Record<string, SourceGetter>>;
 }
 
 /** Where each exported table's rows come from, and how a row becomes the codebook's cells. */
@@ -268,70 +316,105 @@ const sourceOf: Readonly<Record<Exclude<StudyTable, "participants">, Source>> = 
   doses: {
     table: "doses",
     columns: ["substance", "amount", "unit", "route", "is_estimate", "plan_id", "note"],
-    cells: (r) => ({
-      substance: r.substance as string,
-      amount: r.amount as number | null,
-      unit: r.unit as string,
-      route: r.route as string,
-      is_estimate: bool(r.is_estimate),
-      planned: r.plan_id !== null,
-      note: r.note as string | null,
-    }),
+    cells: {
+      substance: value("substance"),
+      amount: value("amount"),
+      unit: value("unit"),
+      route: value("route"),
+      is_estimate: (r) => bool(r.is_estimate),
+      planned: (r) => r.plan_id !== null,
+      note: value("note"),
+    },
   },
   check_ins: {
     table: "check_ins",
     columns: ["mood", "energy", "focus", "anxiety", "sleep", "effects", "after_effects", "note"],
-    cells: (r, study) => ({
-      ...Object.fromEntries(study.checkInItems.map((item) => [item, r[item] as number | null])),
-      effects: r.effects as string | null,
-      after_effects: r.after_effects as string | null,
-      note: r.note as string | null,
-    }),
+    cells: {
+      mood: value("mood"),
+      energy: value("energy"),
+      focus: value("focus"),
+      anxiety: value("anxiety"),
+      sleep: value("sleep"),
+      effects: value("effects"),
+      after_effects: value("after_effects"),
+      note: value("note"),
+    },
   },
   questionnaires: {
     table: "screenings",
     columns: ["instrument", "answers_json", "total", "band", "crisis"],
-    cells: (r) => ({
-      instrument: r.instrument as string,
-      answers: list(r.answers_json),
-      total: r.total as number,
-      band: r.band as string,
-      crisis: bool(r.crisis),
-    }),
+    cells: {
+      instrument: value("instrument"),
+      answers: (r) => list(r.answers_json),
+      total: value("total"),
+      band: value("band"),
+      crisis: (r) => bool(r.crisis),
+    },
   },
   symptom_reports: {
     table: "symptom_reports",
     columns: ["checklist", "symptoms_json", "note"],
-    cells: (r) => ({
-      checklist: r.checklist as string,
-      symptoms: list(r.symptoms_json),
-      note: r.note as string | null,
-    }),
+    cells: {
+      checklist: value("checklist"),
+      symptoms: (r) => list(r.symptoms_json),
+      note: value("note"),
+    },
   },
   blood_pressures: {
     table: "blood_pressures",
     columns: ["systolic_mm_hg", "diastolic_mm_hg", "pulse_bpm"],
-    cells: (r) => ({
-      systolic_mm_hg: r.systolic_mm_hg as number,
-      diastolic_mm_hg: r.diastolic_mm_hg as number,
-      pulse_bpm: r.pulse_bpm as number | null,
-    }),
+    cells: {
+      systolic_mm_hg: value("systolic_mm_hg"),
+      diastolic_mm_hg: value("diastolic_mm_hg"),
+      pulse_bpm: value("pulse_bpm"),
+    },
   },
   other_substances: {
     table: "other_substances",
     columns: ["name", "amount", "unit", "route", "note"],
-    cells: (r) => ({
-      agent: agentKindOf(r.name as string),
-      name: r.name as string,
-      amount: r.amount as number | null,
-      unit: r.unit as string | null,
-      route: r.route as string | null,
-      note: r.note as string | null,
-    }),
+    cells: {
+      agent: (r) => agentKindOf(r.name as string),
+      name: value("name"),
+      amount: value("amount"),
+      unit: value("unit"),
+      route: value("route"),
+      note: value("note"),
+    },
   },
   notes: {
     table: "notes",
     columns: ["text"],
-    cells: (r) => ({ text: r.text as string }),
+    cells: { text: value("text") },
   },
 };
+
+/** The database column a codebook column is made from, where the names differ. */
+const readFrom: Readonly<Record<string, string>> = {
+  planned: "plan_id",
+  answers: "answers_json",
+  symptoms: "symptoms_json",
+  agent: "name",
+};
+
+/** The participants table's own columns, read from participantRow's values. */
+const participantGetters: Readonly<Record<string, SourceGetter>> = Object.fromEntries(
+  [
+    "consent_version",
+    "status",
+    "days_in_study",
+    "withdrawn_day",
+    "dates",
+    "shares_notes",
+    "first_date",
+  ].map((column) => [column, value(column)]),
+);
+
+const times = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`,
+);
+
+/** `HH:MM` of a minute of the day. */
+function timeOfDay(minutes: number): string {
+  return times[minutes] ?? "";
+}

@@ -102,18 +102,33 @@ export async function* studyEntries<T extends EventTable>(
   options: { readonly instruments?: readonly string[] } = {},
 ): AsyncGenerator<readonly (Database[T] & { user_id: string })[]> {
   const covered = people.participants.filter((p) => p.covers.has(category));
+  const batches: StudyParticipant[][] = [];
   for (let i = 0; i < covered.length; i += PARTICIPANTS_PER_BATCH) {
-    const batch = covered.slice(i, i + PARTICIPANTS_PER_BATCH);
-    const order = new Map(batch.map((p, k) => [p.userId, k]));
-    const rows = await readBatch(db, people, table, columns, batch, options.instruments);
-    rows.sort((a, b) => {
-      const pa = order.get(a.user_id) ?? 0;
-      const pb = order.get(b.user_id) ?? 0;
-      if (pa !== pb) return pa - pb;
-      if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-    });
-    if (rows.length > 0) yield rows as never;
+    batches.push(covered.slice(i, i + PARTICIPANTS_PER_BATCH));
+  }
+  const read = (batch: readonly StudyParticipant[]) =>
+    readBatch(db, people, table, columns, batch, options.instruments);
+  // The next batch is asked for while this one is handed on, so the database and the caller
+  // work at the same time.
+  let next = batches[0] ? read(batches[0]) : undefined;
+  try {
+    for (let k = 0; k < batches.length; k++) {
+      const rows = (await next) ?? [];
+      const following = batches[k + 1];
+      next = following ? read(following) : undefined;
+      const order = new Map((batches[k] ?? []).map((p, n) => [p.userId, n]));
+      rows.sort((a, b) => {
+        const pa = order.get(a.user_id) ?? 0;
+        const pb = order.get(b.user_id) ?? 0;
+        if (pa !== pb) return pa - pb;
+        if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+        return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      });
+      if (rows.length > 0) yield rows as never;
+    }
+  } finally {
+    // A reader that stops early (a client gone mid-download) leaves no failure unheard.
+    next?.catch(() => {});
   }
 }
 
