@@ -299,9 +299,37 @@ describe("a journal kept from the terminal", () => {
     assert.equal(moved.plan.timeZone, "America/New_York");
     const list = await json<{ plans: { isActive: boolean }[] }>(["plan", "list"]);
     assert.equal(list.plans[0]?.isActive, true);
+    const text = await cli(["plan", "list"]);
+    assert.match(
+      text.stdout,
+      /adherence: \d+ on time, \d+ late, \d+ missed, \d+ skipped, \d+ extra/u,
+    );
+    const second = await cli([
+      "plan",
+      "create",
+      "--substance",
+      "ketamine",
+      "--every",
+      "7d",
+      "--start",
+      start,
+      "--time",
+      "10:00",
+      "--count",
+      "2",
+      "--accept-risk",
+    ]);
+    assert.equal(second.code, 2, "one active plan per substance");
+    assert.match(
+      second.stderr,
+      new RegExp(`^error PLAN_OVERLAPS: .*${created.plan.id}.*titrate plan end`, "u"),
+    );
     await json(["plan", "end", created.plan.id]);
     const ended = await json<{ plans: { isActive: boolean }[] }>(["plan", "list"]);
     assert.equal(ended.plans[0]?.isActive, false);
+    const movedEnded = await cli(["plan", "move-zone", created.plan.id, "--tz", "Europe/London"]);
+    assert.equal(movedEnded.code, 2);
+    assert.match(movedEnded.stderr, /^error PLAN_ENDED: /u);
   });
 
   test("--at without an offset is read in the profile's zone", async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, test } from "node:test";
 import ICAL from "ical.js";
+import { Temporal } from "temporal-polyfill";
 import { runCli, runJson } from "./helpers/cli.ts";
 
 interface PreviewJson {
@@ -41,8 +42,42 @@ describe("titrate plan preview", () => {
         { date: "2026-03-29", localTime: "09:00", at: "2026-03-29T08:00:00Z" },
         { date: "2026-04-05", localTime: "09:00", at: "2026-04-05T08:00:00Z" },
       ],
-      warnings: [],
+      // Every date of the issue's example is past now: the preview says so.
+      warnings: [
+        "All 3 planned doses are already in the past (the plan starts on 2026-03-22): they count as missed unless you logged them. Start today or later for a plan to follow.",
+      ],
     });
+  });
+
+  test("a ketamine target without a weight is refused: the ceiling cannot be checked", async () => {
+    const result = await runCli([...issueExample, "--target", "7mg"]);
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /^error WEIGHT_REQUIRED: --weight: Ketamine is dosed by body weight, and without your weight Titrate cannot check the target against your ceiling of 0\.2 mg\/kg \(FACTS K-DOSE-1\)/u,
+    );
+    const withWeight = await runJson<PreviewJson>([
+      ...issueExample,
+      "--target",
+      "7mg",
+      "--weight",
+      "70kg",
+    ]);
+    assert.equal(withWeight.occurrences.length, 3);
+  });
+
+  test("a plan starting in the past says how many doses are already past", async () => {
+    // Weekly from 15 days ago: 15, 8 and 1 day ago are past, 6 days ahead is not.
+    const start = Temporal.Now.plainDateISO("UTC").subtract({ days: 15 }).toString();
+    const out = await runJson<PreviewJson>(
+      ["plan", "preview", "--substance", "ketamine", "--tz", "UTC", "--count", "4"].concat([
+        "--start",
+        start,
+        "--time",
+        "12:00",
+      ]),
+    );
+    assert.match(out.warnings.at(-1) ?? "", /^3 of the 4 planned doses are already in the past/u);
   });
 
   test("text output lists each day and time, the dose and the spacing rule", async () => {
@@ -119,7 +154,7 @@ describe("titrate plan preview", () => {
       { date: "2026-03-08", localTime: "03:30", at: "2026-03-08T07:30:00Z" },
       { date: "2026-03-15", localTime: "02:30", at: "2026-03-15T06:30:00Z" },
     ]);
-    assert.equal(out.warnings.length, 1);
+    assert.equal(out.warnings.length, 2, "the gap, and both doses past");
     assert.match(out.warnings[0] ?? "", /02:30 does not exist in America\/New_York/);
   });
 
@@ -278,7 +313,7 @@ describe("titrate plan ics", () => {
     const out = await runJson<{ ics: string; events: number; warnings: string[] }>(risky);
     assert.equal(out.events, 2);
     assert.match(out.ics, /^BEGIN:VCALENDAR/);
-    assert.equal(out.warnings.length, 1);
+    assert.equal(out.warnings.length, 2, "the risk, and both doses past");
   });
 
   test("a refused plan writes no calendar", async () => {

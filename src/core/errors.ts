@@ -126,6 +126,10 @@ export const errorRegistry = {
     status: 422,
     help: "Another active plan doses the same or a cross-tolerant substance; end it first.",
   },
+  PLAN_ENDED: {
+    status: 422,
+    help: "The plan has ended; its history stays as it was followed.",
+  },
   EXPERIMENT_ADVISED_AGAINST: {
     status: 422,
     help: "An active danger finding advises against taking the substance, so no experiment starts.",

@@ -6,7 +6,12 @@ import { TitrateError } from "../errors.ts";
 import type { Cycle, PlanDraft, Protocol } from "../schemas/plan.ts";
 import { weekdayIds } from "../schemas/plan.ts";
 import { getSubstance } from "../substances/catalog.ts";
-import { previewPlan, toPlanDraft } from "./preview.ts";
+import {
+  assertTargetCheckable,
+  pastOccurrencesWarning,
+  previewPlan,
+  toPlanDraft,
+} from "./preview.ts";
 import { planWith } from "./test-plans.ts";
 
 function refusal(fn: () => unknown): TitrateError {
@@ -136,6 +141,32 @@ describe("the dose of a plan", () => {
     assert.equal(
       refusal(() => previewPlan(planWith({ target: { amount: 61, unit: "mg" } }))).code,
       "DOSE_ABOVE_CEILING",
+    );
+  });
+
+  test("assertTargetCheckable refuses that unchecked target (WEIGHT_REQUIRED), and nothing else", () => {
+    const unchecked = previewPlan(planWith({ target: { amount: 10, unit: "mg" } }));
+    const error = refusal(() => assertTargetCheckable(unchecked));
+    assert.equal(error.code, "WEIGHT_REQUIRED");
+    assert.equal(error.field, "weight");
+    assert.match(error.message, /ceiling of 0\.2 mg\/kg \(FACTS K-DOSE-1\); set your weight/u);
+    assertTargetCheckable(previewPlan(planWith()));
+    assertTargetCheckable(
+      previewPlan(planWith({ target: { amount: 7, unit: "mg" } }), { weightKg: 70 }),
+    );
+  });
+
+  test("pastOccurrencesWarning counts the doses before now", () => {
+    const preview = previewPlan(planWith({ end: { kind: "count", count: 4 } }), { weightKg: 70 });
+    const at = (i: number) => Temporal.Instant.from(preview.occurrences[i]?.at ?? "");
+    assert.equal(pastOccurrencesWarning(preview, at(0)), null);
+    assert.match(
+      pastOccurrencesWarning(preview, at(2))?.message ?? "",
+      /^2 of the 4 planned doses are already in the past/u,
+    );
+    assert.match(
+      pastOccurrencesWarning(preview, at(3).add({ hours: 1 }))?.message ?? "",
+      /^All 4 planned doses are already in the past/u,
     );
   });
 

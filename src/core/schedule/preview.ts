@@ -3,8 +3,10 @@
  * or exports a plan (the CLI, the calendar export, later the journal and the API) goes
  * through here, so no plan appears without its minimum-interval and ceiling checks.
  */
+import type { Temporal } from "temporal-polyfill";
 import { calculateDose, checkAmountAgainstCeiling } from "../dose.ts";
 import { TitrateError } from "../errors.ts";
+import { instantMs } from "../safety/time-math.ts";
 import { PlanDraft, type PlanSchedule, type PlanTarget } from "../schemas/plan.ts";
 import { parseWith } from "../schemas/validate.ts";
 import type { Substance } from "../substances/substance.ts";
@@ -99,6 +101,43 @@ export function toPlanDraft(
     end: plan.end,
     acceptRisk: plan.acceptRisk,
     ...(plan.target === undefined ? {} : { target: plan.target }),
+  };
+}
+
+/**
+ * Refuses (WEIGHT_REQUIRED) a plan whose target could not be checked against the person's
+ * ceiling: a per-kg substance (ketamine) with a target and no weight (FACTS K-DOSE-1). Every
+ * plan that is created or previewed for a person goes through it; previewPlan alone only
+ * warns (TARGET_NOT_CHECKED), so a plan stored earlier is still shown when the profile has
+ * lost its weight.
+ */
+export function assertTargetCheckable(preview: PlanPreview): void {
+  if (!preview.warnings.some((w) => w.code === "TARGET_NOT_CHECKED")) return;
+  const { substance } = preview;
+  const sizing = substance.sizing;
+  const perKg = sizing.kind === "per-kg" ? `${sizing.ceilingPerKg} ${substance.unit}/kg` : "";
+  throw new TitrateError(
+    "WEIGHT_REQUIRED",
+    `weight: ${substance.name} is dosed by body weight, and without your weight Titrate cannot check the target against your ceiling of ${perKg} (FACTS ${sizing.facts[0]}); set your weight (titrate profile set --weight 70kg, or the profile in the app), or give --weight`,
+    "weight",
+  );
+}
+
+/**
+ * A warning when some of the plan's doses are already past at `now` (a start date in the
+ * past): they would show as missed from the first day. Null when none are.
+ */
+export function pastOccurrencesWarning(
+  preview: PlanPreview,
+  now: Temporal.Instant,
+): PlanWarning | null {
+  const past = preview.occurrences.filter((o) => instantMs(o.at) < now.epochMilliseconds);
+  if (past.length === 0) return null;
+  const all = preview.occurrences.length;
+  return {
+    code: "PLAN_STARTS_IN_PAST",
+    message: `${past.length === all ? "All" : `${past.length} of the`} ${all} planned dose${all === 1 ? "" : "s"} ${past.length === 1 && all !== 1 ? "is" : "are"} already in the past (the plan starts on ${preview.plan.startDate}): ${past.length === 1 ? "it counts" : "they count"} as missed unless you logged ${past.length === 1 ? "it" : "them"}. Start today or later for a plan to follow.`,
+    facts: [],
   };
 }
 

@@ -9,6 +9,7 @@ export type PlanWarningCode =
   | "TARGET_NOT_CHECKED"
   | "TARGET_ROUNDED"
   | "TARGET_ABOVE_START"
+  | "PLAN_STARTS_IN_PAST"
   | "CLOCK_GAP"
   | "CLOCK_OVERLAP";
 

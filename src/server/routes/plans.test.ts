@@ -160,5 +160,91 @@ describe("plans", () => {
     const list = await alex.get("/api/v1/plans");
     assert.equal(list.body.plans[0].isActive, false);
     assert.equal(list.body.plans[0].next, null);
+    const movedEnded = await alex.post(`/api/v1/plans/${planId}/move-zone`, {
+      timeZone: "Europe/London",
+    });
+    assert.equal(movedEnded.status, 422);
+    assert.equal(movedEnded.body.error.code, "PLAN_ENDED");
+  });
+});
+
+describe("plans meet the rest of the journal", () => {
+  let server: TestServer;
+  let kim: Client;
+  before(async () => {
+    server = await startTestServer();
+    kim = await setUpOwner(server);
+    await send(kim, "PATCH", "/api/v1/profile", { timeZone: "Europe/London" });
+  });
+  after(async () => {
+    assert.deepEqual(server.serverErrors, []);
+    await server.close();
+  });
+
+  const future = { startDate: "2026-03-29", end: { kind: "count", count: 4 } } as const;
+
+  test("a ketamine target without a weight is refused: the ceiling cannot be checked", async () => {
+    for (const path of ["/api/v1/plans/preview", "/api/v1/plans"]) {
+      const answer = await kim.post(path, { ...KETAMINE_PLAN, ...future });
+      assert.equal(answer.status, 400, path);
+      assert.equal(answer.body.error.code, "WEIGHT_REQUIRED");
+      assert.match(answer.body.error.message, /set your weight/u);
+    }
+    assert.equal((await kim.get("/api/v1/plans")).body.plans.length, 0);
+  });
+
+  test("a preview shows what a dose would bring: a contraindication, a medication", async () => {
+    await send(kim, "PATCH", "/api/v1/profile", {
+      weightKg: 70,
+      conditions: ["bipolar-history"],
+    });
+    await send(kim, "POST", "/api/v1/medications", { name: "Lithium carbonate 400mg" });
+    const lsd = {
+      ...KETAMINE_PLAN,
+      ...future,
+      substance: "lsd",
+      target: { amount: 8, unit: "µg" },
+      protocol: { kind: "fadiman" },
+    };
+    const preview = await send(kim, "POST", "/api/v1/plans/preview", lsd, 200);
+    const found = preview.findings.map(
+      (f: { ruleId: string; severity: string }) => `${f.severity} ${f.ruleId}`,
+    );
+    assert.deepEqual(found.slice(0, 2).sort(), ["danger combination", "danger contraindication"]);
+    assert.deepEqual(found.slice(2), ["caution above-start"], "8 µg is above the 5 µg start");
+    const created = await send(kim, "POST", "/api/v1/plans", lsd);
+    assert.equal(created.findings.length, 3);
+  });
+
+  test("a second active plan of a cross-tolerant substance is refused, even with acceptRisk", async () => {
+    const mushrooms = {
+      ...KETAMINE_PLAN,
+      ...future,
+      substance: "mushrooms",
+      target: { amount: 0.1, unit: "g" },
+      protocol: { kind: "fadiman" },
+      acceptRisk: true,
+    };
+    const answer = await kim.post("/api/v1/plans", mushrooms);
+    assert.equal(answer.status, 422);
+    assert.equal(answer.body.error.code, "PLAN_OVERLAPS");
+    assert.match(
+      answer.body.error.message,
+      /your plan pln_\w+ \(lsd, Fadiman.*cross-tolerant \(FACTS P-TOL-1\).*End it first/u,
+    );
+    const ketamine = await send(kim, "POST", "/api/v1/plans", { ...KETAMINE_PLAN, ...future });
+    assert.equal(ketamine.plan.substance, "ketamine", "another tolerance group is its own plan");
+  });
+
+  test("a plan starting in the past says how many doses are already past", async () => {
+    const preview = await send(
+      kim,
+      "POST",
+      "/api/v1/plans/preview",
+      { ...KETAMINE_PLAN, startDate: "2026-03-01", end: { kind: "count", count: 6 } },
+      200,
+    );
+    const past = preview.warnings.find((w: { code: string }) => w.code === "PLAN_STARTS_IN_PAST");
+    assert.match(past?.message ?? "", /^3 of the 6 planned doses are already in the past/u);
   });
 });

@@ -6,9 +6,10 @@
  */
 import type { FastifyPluginAsync } from "fastify";
 import type * as z from "zod/mini";
-import { type PlanPreview, previewPlan } from "../../core/schedule/preview.ts";
+import type { PlanPreview } from "../../core/schedule/preview.ts";
 import { localDateTimeText, parseTimeZone } from "../../core/time.ts";
 import {
+  checkPlan,
   createStoredPlan,
   endStoredPlan,
   moveStoredPlan,
@@ -34,6 +35,7 @@ import {
 
 const planRefusals = [
   "PLAN_INTERVAL_TOO_SHORT",
+  "WEIGHT_REQUIRED",
   "DOSE_ABOVE_CEILING",
   "MEASUREMENT_TOO_COARSE",
   "SUBSTANCE_UNKNOWN",
@@ -79,14 +81,19 @@ export const plansRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
     operationId: "previewPlan",
     summary: "Check a plan and list its doses, storing nothing",
     description:
-      "Refuses doses closer than the substance's minimum interval (422 PLAN_INTERVAL_TOO_SHORT, unless `acceptRisk`) and a target above the microdose ceiling (422 DOSE_ABOVE_CEILING, checked against your profile's weight), never quietly lowering it. Without a target the dose is the start dose when it can be sized. `timeZone` defaults to your profile's.",
+      "Refuses doses closer than the substance's minimum interval (422 PLAN_INTERVAL_TOO_SHORT, unless `acceptRisk`), a target above the microdose ceiling (422 DOSE_ABOVE_CEILING, checked against your profile's weight), never quietly lowering it, and a ketamine target when your profile has no weight (400 WEIGHT_REQUIRED: the ceiling could not be checked). Without a target the dose is the start dose when it can be sized. `warnings` says when doses are already past; `findings` is what the safety rules say about a dose of the plan at its first dose ahead (a contraindication, a medication's combination, an active danger). `timeZone` defaults to your profile's.",
     tags: ["plans"],
     body: PlanBody,
     response: PlanPreviewAnswer,
     errors: [...planRefusals],
     handler: async ({ userId, body }) => {
-      const { draft, weightKg } = await draftOf(userId, body);
-      return previewAnswer(previewPlan(draft, { weightKg }));
+      const { draft } = await draftOf(userId, body);
+      const checked = await checkPlan(store, userId, draft, context.now());
+      return {
+        ...previewAnswer(checked.preview),
+        warnings: checked.warnings,
+        findings: checked.findings,
+      };
     },
   });
 
@@ -95,15 +102,22 @@ export const plansRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
     url: "/api/v1/plans",
     operationId: "createPlan",
     summary: "Store a plan (checked like a preview); the next dose then follows it",
+    description:
+      "Checked like a preview, with the same `warnings` and `findings`. A second active plan of the same or a cross-tolerant substance is refused (422 PLAN_OVERLAPS, naming the other plan; `acceptRisk` does not override it): end that one first.",
     tags: ["plans"],
     body: PlanBody,
     status: 201,
     response: PlanCreated,
-    errors: [...planRefusals, "PLAN_TARGET_REQUIRED", "STORE_NOT_INITIALISED"],
+    errors: [...planRefusals, "PLAN_TARGET_REQUIRED", "PLAN_OVERLAPS", "STORE_NOT_INITIALISED"],
     handler: async ({ userId, body }) => {
       const { draft } = await draftOf(userId, body);
-      const { plan, preview } = await createStoredPlan(store, userId, draft, context.now());
-      return { plan, warnings: preview.warnings };
+      const { plan, warnings, findings } = await createStoredPlan(
+        store,
+        userId,
+        draft,
+        context.now(),
+      );
+      return { plan, warnings, findings };
     },
   });
 
@@ -214,7 +228,7 @@ export const plansRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
     params: idParams("plans"),
     body: MoveZoneBody,
     response: PlanAnswer,
-    errors: ["NOT_FOUND", "TIME_ZONE_UNKNOWN"],
+    errors: ["NOT_FOUND", "TIME_ZONE_UNKNOWN", "PLAN_ENDED"],
     handler: async ({ userId, params, body }) => ({
       plan: await moveStoredPlan(
         store,

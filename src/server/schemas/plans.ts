@@ -1,5 +1,6 @@
 /** Request and response schemas of plans: preview, store, list, calendar, end and move. */
 import * as z from "zod/mini";
+import { Finding } from "../../core/safety/finding.ts";
 import { Dose, Plan } from "../../core/schemas/journal.ts";
 import { PlanDraft } from "../../core/schemas/plan.ts";
 import { Instant, QueryFlag } from "./common.ts";
@@ -43,12 +44,31 @@ export const PlanPreview = z.strictObject({
   occurrences: z.array(Occurrence),
   clockChanges: z.array(ClockChange),
   warnings: z.array(PlanWarning),
+  findings: z
+    .array(Finding)
+    .check(
+      z.describe(
+        "What the safety rules say about a dose of the plan at its first dose ahead, caution and above, danger first.",
+      ),
+    ),
   minIntervalDays: z.number(),
   shortestSpacingDays: z.number(),
   intervalDays: z.number(),
 });
 
-export const PlanCreated = z.strictObject({ plan: Plan, warnings: z.array(PlanWarning) });
+export const PlanCreated = z.strictObject({
+  plan: Plan,
+  warnings: z.array(PlanWarning),
+  findings: z.optional(
+    z
+      .array(Finding)
+      .check(
+        z.describe(
+          "What the safety rules say about a dose of the plan at its first dose ahead, caution and above, danger first.",
+        ),
+      ),
+  ),
+});
 export const PlanAnswer = z.strictObject({ plan: Plan });
 
 export const NextDose = z.strictObject({

@@ -1,33 +1,122 @@
 /**
  * Stored plans: created only after the same checks as a preview (minimum interval and
- * ceiling, FACTS K-DOSE-1, K-DOSE-2, P-PROT-1), listed with their next dose and adherence,
- * ended, and moved to a new time zone explicitly.
+ * ceiling, FACTS K-DOSE-1, K-DOSE-2, P-PROT-1) and the safety rules on a dose of it, one active
+ * plan per tolerance group (P-TOL-1); listed with their next dose and adherence, ended, and
+ * moved to a new time zone explicitly.
  */
 import type { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
+import { compareFindings as byDangerFirst, type Finding } from "../../core/safety/finding.ts";
+import { checkProposedDose } from "../../core/safety/run-rules.ts";
+import type { JournalSnapshot } from "../../core/safety/snapshot.ts";
 import { type Adherence, assessAdherence } from "../../core/schedule/adherence.ts";
 import { type BreakPeriod, cycleBreaks } from "../../core/schedule/breaks.ts";
+import { describeProtocol } from "../../core/schedule/describe.ts";
 import { type IcsOptions, planToIcs } from "../../core/schedule/ics.ts";
 import { type NextDose, nextDose } from "../../core/schedule/next-dose.ts";
-import { type PlanPreview, previewPlan, toPlanDraft } from "../../core/schedule/preview.ts";
+import {
+  assertTargetCheckable,
+  type PlanPreview,
+  pastOccurrencesWarning,
+  previewPlan,
+  toPlanDraft,
+} from "../../core/schedule/preview.ts";
+import { sharesTolerance } from "../../core/schedule/taken-doses.ts";
 import type { PlanWarning } from "../../core/schedule/warnings.ts";
 import { movePlanToZone } from "../../core/schedule/zones.ts";
 import type { Dose, Plan } from "../../core/schemas/journal.ts";
+import { findSubstance } from "../../core/substances/catalog.ts";
+import type { SubstanceId } from "../../core/substances/substance.ts";
 import { formatInstant, parseTimeZone } from "../../core/time.ts";
 import { doses, listEvents } from "../repos/events.ts";
 import { createPlan, endPlan, getPlan, listPlans, setPlanTimeZone } from "../repos/plans.ts";
 import { getProfile } from "../repos/profile.ts";
+import { loadSnapshot } from "../snapshot.ts";
 import type { Store } from "../store.ts";
 import { requireProfile } from "./profile.ts";
 
-export interface CreatedPlan {
-  readonly plan: Plan;
+export interface CheckedPlan {
   readonly preview: PlanPreview;
+  /** The preview's warnings, with one when some doses are already past. */
+  readonly warnings: readonly PlanWarning[];
+  /**
+   * What a dose of the plan would bring (checkProposedDose at its first dose still ahead):
+   * a contraindication, a medication's combination, too soon after the last dose, an active
+   * danger. Caution and above, danger first.
+   */
+  readonly findings: readonly Finding[];
+}
+
+export interface CreatedPlan extends CheckedPlan {
+  readonly plan: Plan;
+}
+
+/**
+ * Checks a plan for this person, storing nothing (the API's preview): previewPlan's checks,
+ * a target that can be checked against the ceiling (WEIGHT_REQUIRED without a weight for
+ * ketamine, FACTS K-DOSE-1), the doses already past, and the findings a dose would bring.
+ */
+export async function checkPlan(
+  store: Store,
+  userId: string,
+  draft: unknown,
+  now: Temporal.Instant,
+  weightKg?: number,
+): Promise<CheckedPlan> {
+  const profile = await requireProfile(store, userId);
+  const snapshot = await loadSnapshot(store.db, userId, profile, now);
+  return checkPlanIn(snapshot, draft, now, weightKg ?? profile.weightKg ?? undefined);
+}
+
+function checkPlanIn(
+  snapshot: JournalSnapshot,
+  draft: unknown,
+  now: Temporal.Instant,
+  weightKg: number | undefined,
+): CheckedPlan {
+  const preview = previewPlan(draft, { weightKg });
+  assertTargetCheckable(preview);
+  const past = pastOccurrencesWarning(preview, now);
+  return {
+    preview,
+    warnings: past ? [...preview.warnings, past] : preview.warnings,
+    findings: plannedDoseFindings(snapshot, preview, now),
+  };
+}
+
+/** The findings a dose of the plan would bring at its first dose still ahead (or now). */
+function plannedDoseFindings(
+  snapshot: JournalSnapshot,
+  preview: PlanPreview,
+  now: Temporal.Instant,
+): Finding[] {
+  const { plan, substance, dose } = preview;
+  const nowText = formatInstant(now);
+  const first = preview.occurrences.find((o) => o.at >= nowText);
+  const proposed: Omit<Dose, "id"> = {
+    at: first?.at ?? nowText,
+    timeZone: plan.timeZone,
+    substance: substance.id,
+    amount: dose?.amount ?? null,
+    unit: substance.unit,
+    route: substance.defaultRoute,
+    batchId: null,
+    planId: null,
+    isEstimate: false,
+    note: null,
+  };
+  return checkProposedDose(snapshot, proposed)
+    .filter((f) => f.severity !== "info")
+    .sort(byDangerFirst);
 }
 
 /**
  * Checks and stores a plan. Without a target it takes the substance's start dose (ketamine:
- * from the profile's weight); a plan with no dose at all is refused (PLAN_TARGET_REQUIRED).
+ * from the profile's weight); a plan with no dose at all is refused (PLAN_TARGET_REQUIRED), a
+ * target that cannot be checked without a weight too (WEIGHT_REQUIRED), and a second active
+ * plan of the same or a cross-tolerant substance (PLAN_OVERLAPS, FACTS P-TOL-1: two plans
+ * would each schedule doses as if the other did not exist; `acceptRisk` does not override
+ * it). The answer carries the findings a dose of it would bring (checkPlan).
  */
 export async function createStoredPlan(
   store: Store,
@@ -37,19 +126,37 @@ export async function createStoredPlan(
   weightKg?: number,
 ): Promise<CreatedPlan> {
   const profile = await requireProfile(store, userId);
-  const preview = previewPlan(draft, { weightKg: weightKg ?? profile.weightKg ?? undefined });
-  const target = preview.plan.target;
-  if (target === undefined) {
-    throw new TitrateError(
-      "PLAN_TARGET_REQUIRED",
-      "target: a stored plan needs its dose; give a target, or record your weight in your profile for the start dose",
-      "target",
+  return store.transaction(async (tx) => {
+    const snapshot = await loadSnapshot(tx, userId, profile, now);
+    const checked = checkPlanIn(snapshot, draft, now, weightKg ?? profile.weightKg ?? undefined);
+    const { preview } = checked;
+    const target = preview.plan.target;
+    if (target === undefined) {
+      throw new TitrateError(
+        "PLAN_TARGET_REQUIRED",
+        "target: a stored plan needs its dose; give a target, or record your weight in your profile for the start dose",
+        "target",
+      );
+    }
+    const overlapping = snapshot.plans.find(
+      (p) => p.endedAt === null && sharesPlanTolerance(preview.substance.id, p.substance),
     );
-  }
-  const plan = await store.transaction((tx) =>
-    createPlan(tx, userId, { ...preview.plan, target }, formatInstant(now)),
-  );
-  return { plan, preview };
+    if (overlapping) {
+      const same = overlapping.substance === preview.substance.id;
+      throw new TitrateError(
+        "PLAN_OVERLAPS",
+        `substance: your plan ${overlapping.id} (${overlapping.substance}, ${describeProtocol(overlapping.protocol)}, from ${overlapping.startDate}) is still active${same ? "" : `, and ${overlapping.substance} and ${preview.substance.id} are cross-tolerant (FACTS P-TOL-1)`}: two plans would schedule doses as if the other did not exist. End it first (titrate plan end ${overlapping.id}); --accept-risk does not override this`,
+        "substance",
+      );
+    }
+    const plan = await createPlan(tx, userId, { ...preview.plan, target }, formatInstant(now));
+    return { ...checked, plan };
+  });
+}
+
+function sharesPlanTolerance(planned: SubstanceId, other: string): boolean {
+  const id = findSubstance(other)?.id;
+  return id !== undefined && sharesTolerance(planned, id);
 }
 
 export interface PlanStatus {
@@ -106,7 +213,12 @@ export async function endStoredPlan(
   return store.transaction((tx) => endPlan(tx, userId, id, formatInstant(now)));
 }
 
-/** Moves a plan to a new zone explicitly: the same local times there, so the instants change. */
+/**
+ * Moves a plan to a new zone explicitly: the same local times there, so the instants change.
+ * An ended plan is refused (PLAN_ENDED): its history stays as it was followed. Titrate keeps
+ * one zone per plan, so the past occurrences of a moved plan are read in the new zone too,
+ * and their adherence may change (docs/decisions.md, "Review fixes").
+ */
 export async function moveStoredPlan(
   store: Store,
   userId: string,
@@ -116,6 +228,13 @@ export async function moveStoredPlan(
   const timeZone = parseTimeZone(zone, "tz");
   return store.transaction(async (tx) => {
     const plan = await getPlan(tx, userId, id);
+    if (plan.endedAt !== null) {
+      throw new TitrateError(
+        "PLAN_ENDED",
+        `plan: ${plan.id} ended on ${plan.endedAt.slice(0, 10)}; an ended plan keeps its zone, so its history stays as it was followed`,
+        "plan",
+      );
+    }
     const moved = movePlanToZone(plan, timeZone);
     return setPlanTimeZone(tx, userId, id, moved.timeZone);
   });

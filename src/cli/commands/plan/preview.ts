@@ -1,6 +1,11 @@
 import { Temporal } from "temporal-polyfill";
 import { describeCycle, describeProtocol } from "../../../core/schedule/describe.ts";
-import { type PlanPreview, previewPlan } from "../../../core/schedule/preview.ts";
+import {
+  assertTargetCheckable,
+  type PlanPreview,
+  pastOccurrencesWarning,
+  previewPlan,
+} from "../../../core/schedule/preview.ts";
 import { formatAmount } from "../../../core/units.ts";
 import { assertNoPositionals } from "../../args.ts";
 import type { Command, CommandContext } from "../../command.ts";
@@ -47,7 +52,12 @@ export function buildPreview(context: CommandContext): {
   let request: PlanRequest | undefined;
   try {
     request = readPlanFlags(context, systemTimeZone(context));
-    const preview = previewPlan(request.draft, { weightKg: request.weightKg });
+    const checked = previewPlan(request.draft, { weightKg: request.weightKg });
+    assertTargetCheckable(checked);
+    // The preview reads no journal, so only --weight sizes ketamine here (plan create adds
+    // the profile's); doses already past are said at once.
+    const past = pastOccurrencesWarning(checked, Temporal.Now.instant());
+    const preview = past ? { ...checked, warnings: [...checked.warnings, past] } : checked;
     return { request, preview };
   } catch (error) {
     throw nameFlags(error, request?.draft);

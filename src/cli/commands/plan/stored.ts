@@ -9,6 +9,7 @@ import { formatAmount } from "../../../core/units.ts";
 import type { PlanStatus } from "../../../store/journal/plans.ts";
 import { assertNoPositionals, requiredString } from "../../args.ts";
 import type { Command, CommandContext } from "../../command.ts";
+import { printFindings } from "../../findings.ts";
 import { journalOptions } from "../../journal-options.ts";
 import { styler, writeJson, writeLine } from "../../output.ts";
 import { nameFlags, planOptions, readPlanFlags } from "./flags.ts";
@@ -31,7 +32,8 @@ export const planCreate: Command = {
     "titrate plan create --substance lsd --protocol fadiman --target 8ug --start 2026-04-01 --time 08:00 --until 2026-06-30",
   ],
   details: [
-    "Takes the flags of `titrate plan preview`. The time zone and weight default to your profile's. Without --target the dose is the substance's start dose. A plan closer than the minimum interval is refused unless you pass --accept-risk, which is recorded and shown wherever the plan appears.",
+    "Takes the flags of `titrate plan preview`. The time zone and weight default to your profile's; a ketamine target needs a weight (WEIGHT_REQUIRED). Without --target the dose is the substance's start dose. A plan closer than the minimum interval is refused unless you pass --accept-risk, which is recorded and shown wherever the plan appears.",
+    "Prints what the safety rules say about a dose of the plan (a condition, a medication, an active danger). One active plan per substance, LSD and psilocybin counting as one (cross-tolerant, FACTS P-TOL-1): end the other first (PLAN_OVERLAPS; --accept-risk does not override it).",
   ],
   async run(context) {
     assertNoPositionals(context, "plan create");
@@ -45,9 +47,9 @@ export const planCreate: Command = {
         throw nameFlags(error, request.draft);
       }
     });
-    const { plan, preview } = created;
+    const { plan, preview, warnings, findings } = created;
     if (context.json) {
-      writeJson(context.io, { plan, warnings: preview.warnings.map((w) => w.message) });
+      writeJson(context.io, { plan, warnings: warnings.map((w) => w.message), findings });
       return 0;
     }
     const { stdout, env } = context.io;
@@ -68,7 +70,13 @@ export const planCreate: Command = {
       stdout,
       `  from     ${plan.startDate} at ${plan.localTime} (${plan.timeZone}), ${preview.occurrences.length} doses`,
     );
-    for (const w of preview.warnings) writeLine(stdout, style("yellow", `  ! ${w.message}`));
+    for (const w of warnings) writeLine(stdout, style("yellow", `  ! ${w.message}`));
+    if (findings.length > 0) {
+      writeLine(stdout);
+      writeLine(stdout, style("bold", "What the safety rules say about a dose of this plan:"));
+      printFindings(context.io, findings);
+      writeLine(stdout);
+    }
     writeLine(stdout, "See the next dose: titrate next");
     return 0;
   },
@@ -89,8 +97,10 @@ function printStatus(context: CommandContext, status: PlanStatus): void {
   const s = adherence.summary;
   writeLine(
     stdout,
-    `  adherence: ${s.taken} on time, ${s.late} late, ${s.missed} missed, ${s.extra} extra` +
-      (s.percentOnTime === null ? "" : ` (${s.percentOnTime} % on time)`) +
+    `  adherence: ${s.taken} on time, ${s.late} late, ${s.missed} missed, ${s.skipped} skipped, ${s.extra} extra` +
+      (s.percentOnTime === null
+        ? ""
+        : ` (${s.percentOnTime} % on time, ${s.percentLate} % late, ${s.percentMissed} % missed, ${s.percentSkipped} % skipped)`) +
       `; ${s.currentStreakWeeks} week${s.currentStreakWeeks === 1 ? "" : "s"} on plan in a row` +
       (s.daysSinceLastBreak === null ? "" : `; ${s.daysSinceLastBreak} days since the last break`),
   );
@@ -169,7 +179,7 @@ export const planMoveZone: Command = {
   },
   examples: ["titrate plan move-zone pln_… --tz America/New_York"],
   details: [
-    "A plan keeps its own zone: when you travel, it still doses at its times in its zone. Moving it makes 09:00 mean 09:00 where you are now.",
+    "A plan keeps its own zone: when you travel, it still doses at its times in its zone. Moving it makes 09:00 mean 09:00 where you are now. A plan keeps one zone, so its past doses are then compared with that time in the new zone too. An ended plan cannot move (PLAN_ENDED).",
   ],
   async run(context) {
     const [id, ...extra] = context.positionals;
@@ -186,11 +196,16 @@ export const planMoveZone: Command = {
       moveStoredPlan(store, user.id, id, tz),
     );
     if (context.json) writeJson(context.io, { plan });
-    else
+    else {
       writeLine(
         context.io.stdout,
         `Plan ${plan.id} now doses at ${plan.localTime} in ${plan.timeZone}.`,
       );
+      writeLine(
+        context.io.stdout,
+        "A plan keeps one zone: its past doses are now compared with that time in the new zone too, so their on-time or late status may change.",
+      );
+    }
     return 0;
   },
 };
