@@ -104,7 +104,15 @@ function cases(
     ],
     "DELETE /api/v1/presets/:id": [foreign(`/api/v1/presets/${a.presetId}`, 404)],
     "POST /api/v1/plans/preview": [own("/api/v1/plans/preview", KETAMINE_PLAN)],
-    "POST /api/v1/plans": [own("/api/v1/plans", KETAMINE_PLAN)],
+    // kim's journal already has a ketamine plan, and one active plan per substance is allowed.
+    "POST /api/v1/plans": [
+      own("/api/v1/plans", {
+        ...KETAMINE_PLAN,
+        substance: "lsd",
+        target: { amount: 8, unit: "µg" },
+        protocol: { kind: "fadiman" },
+      }),
+    ],
     "GET /api/v1/plans": [own("/api/v1/plans")],
     "GET /api/v1/plans/:id/calendar": [foreign(`/api/v1/plans/${a.planId}/calendar`, 404)],
     "GET /api/v1/plans/:id/ics": [foreign(`/api/v1/plans/${a.planId}/ics`, 404)],

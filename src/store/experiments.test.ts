@@ -14,7 +14,10 @@ import {
   startExperiment,
   unblindExperiment,
 } from "./journal/experiments.ts";
+import { logDose, logSymptoms } from "./journal/log.ts";
+import { createStoredPlan, planStatuses } from "./journal/plans.ts";
 import { initJournal } from "./journal/profile.ts";
+import { latestExperiment } from "./repos/experiments.ts";
 import { saveProfile } from "./repos/profile.ts";
 import { createUser } from "./repos/users.ts";
 import type { Store } from "./store.ts";
@@ -188,4 +191,96 @@ test("a sealed seed opens only with its secret, for its own experiment, unchange
   assert.throws(() =>
     unsealSeed("exp_aaaaaaaaaaaa", { ...sealed, sealed: bytes.toString("base64") }),
   );
+});
+
+describe("an experiment meets the safety rules and the plans", () => {
+  let journal: Store;
+  let person: string;
+  before(async () => {
+    journal = await openTestStore();
+    person = (await initJournal(journal, { profile }, day(-30))).user.id;
+  });
+  after(async () => {
+    await journal.close();
+  });
+
+  test("refused while a danger finding for the substance is active, saying why", async () => {
+    await logSymptoms(journal, person, { checklist: "bladder", symptoms: ["painful"] }, day(-2));
+    await assert.rejects(
+      startExperiment(journal, person, { substance: "ketamine" }, start),
+      (error: unknown) =>
+        refusedWith("EXPERIMENT_ADVISED_AGAINST")(error) &&
+        error instanceof TitrateError &&
+        /against taking ketamine: "Bladder warning signs.*Stop taking ketamine and see a doctor/u.test(
+          error.message,
+        ),
+    );
+    assert.equal(await latestExperiment(journal.db, person), undefined, "nothing was started");
+    await logSymptoms(journal, person, { checklist: "bladder", symptoms: [] }, day(-1));
+  });
+
+  test("an active plan of the substance is named at start, to be ended", async () => {
+    const { plan } = await createStoredPlan(
+      journal,
+      person,
+      {
+        substance: "ketamine",
+        protocol: { kind: "every-n-days", intervalDays: 7 },
+        cycle: null,
+        startDate: "2026-02-20",
+        localTime: "09:00",
+        timeZone: "Europe/London",
+        end: { kind: "count", count: 12 },
+        acceptRisk: false,
+      },
+      day(-10),
+    );
+    // A plan dose two days before the first session.
+    await logDose(
+      journal,
+      person,
+      { substance: "ketamine", measured: { kind: "amount", amount: 7, unit: "mg" }, at: day(-2) },
+      start,
+    );
+    const started = await startExperiment(journal, person, { substance: "ketamine" }, start);
+    assert.equal(started.warnings.length, 2, started.warnings.join("\n"));
+    assert.match(
+      started.warnings[0] ?? "",
+      new RegExp(
+        `^Your plan ${plan.id} \\(ketamine, every 7 days\\) is still active.*titrate plan end ${plan.id}`,
+        "u",
+      ),
+    );
+    assert.match(
+      started.warnings[1] ?? "",
+      /^Your last ketamine dose was 2026-02-28 08:00.*not before 2026-03-05 08:00/u,
+    );
+  });
+
+  test("today's session two days after a plan's dose says to skip it", async () => {
+    const today = await experimentToday(journal, person, start);
+    assert.equal(today.session?.number, 1);
+    assert.match(
+      today.tooSoon?.message ?? "",
+      /needs at least 5 days between doses \(FACTS K-DOSE-2, K-TOL-1\)\. Do not take this session's dose today \(not before 2026-03-05 08:00\): skip the session/u,
+    );
+  });
+
+  test("a session's dose, once logged, pushes the plan's next dose", async () => {
+    await logDose(
+      journal,
+      person,
+      { substance: "ketamine", measured: { kind: "amount", amount: 7, unit: "mg" }, at: day(7) },
+      day(7),
+    );
+    const [status] = await planStatuses(journal, person, day(7).add({ hours: 1 }));
+    assert.equal(status?.next?.lastDoseAt, "2026-03-09T08:00:00Z");
+    assert.ok((status?.next?.at ?? "") >= "2026-03-14T08:00:00Z", status?.next?.at);
+    const session2 = await experimentToday(journal, person, day(7).add({ hours: 1 }));
+    assert.equal(
+      session2.tooSoon,
+      null,
+      "the session's own dose, today, does not count against it",
+    );
+  });
 });

@@ -23,6 +23,7 @@ import { defineRoute } from "../route.ts";
 import {
   ExperimentLatest,
   ExperimentReport,
+  ExperimentStarted,
   ExperimentToday,
   ExperimentView,
 } from "../schemas/experiments.ts";
@@ -36,12 +37,17 @@ export const experimentsRoutes: FastifyPluginAsync<ServerContext> = async (app, 
     operationId: "startExperiment",
     summary: "Start a blinded experiment: two codes and a sealed, blocked random order",
     description:
-      "Sessions (default 12, a multiple of 4) are spaced by `intervalDays` (default: ketamine 7, psychedelics 3; never under the substance's minimum). Each block of 4 holds both codes twice. The order is drawn from a secure seed kept sealed until unblinding. Show the two codes so the preparations can be labelled by someone else or a shuffle.",
+      "Sessions (default 12, a multiple of 4) are spaced by `intervalDays` (default: ketamine 7, psychedelics 3; never under the substance's minimum). Each block of 4 holds both codes twice. The order is drawn from a secure seed kept sealed until unblinding. Show the two codes so the preparations can be labelled by someone else or a shuffle. Refused while an active danger finding concerns the substance (422 EXPERIMENT_ADVISED_AGAINST: a bladder sign, a contraindication, a dangerous medication…). `warnings` names an active plan of the substance or a cross-tolerant one (end it: the sessions take its place), a first session sooner than the minimum interval after the last dose, and a failed batch.",
     tags: ["experiments"],
     body: ExperimentStartInput,
     status: 201,
-    response: ExperimentView,
-    errors: ["EXPERIMENT_RUNNING", "EXPERIMENT_INTERVAL_TOO_SHORT", "STORE_NOT_INITIALISED"],
+    response: ExperimentStarted,
+    errors: [
+      "EXPERIMENT_RUNNING",
+      "EXPERIMENT_INTERVAL_TOO_SHORT",
+      "EXPERIMENT_ADVISED_AGAINST",
+      "STORE_NOT_INITIALISED",
+    ],
     handler: ({ userId, body }) => startExperiment(store, userId, body, context.now()),
   });
 

@@ -41,6 +41,16 @@ export const ExperimentView = z.strictObject({
   ),
 });
 
+export const ExperimentStarted = z.extend(ExperimentView, {
+  warnings: z
+    .array(z.string())
+    .check(
+      z.describe(
+        "What to know before the first session: an active plan of the substance (end it: the sessions take its place), a first session sooner than the minimum interval after the last dose, a batch whose reagent test failed.",
+      ),
+    ),
+});
+
 export const ExperimentLatest = z.strictObject({
   current: z
     .nullable(ExperimentView)
@@ -55,6 +65,15 @@ export const ExperimentToday = z.strictObject({
     z.strictObject({ number: z.int(), of: z.int(), code: z.string(), guess: z.nullable(Guess) }),
   ),
   nextSession: z.nullable(z.strictObject({ number: z.int(), date: z.string() })),
+  tooSoon: z
+    .nullable(
+      z.strictObject({ lastDoseAt: z.string(), earliestAt: z.string(), message: z.string() }),
+    )
+    .check(
+      z.describe(
+        "When today's session comes before the minimum interval after the last dose taken before today (a plan's, say): when its dose may be taken, or to skip it.",
+      ),
+    ),
 });
 
 const UnblindedSession = z.strictObject({

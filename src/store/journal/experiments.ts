@@ -22,16 +22,26 @@ import {
 } from "../../core/insights/experiment-results.ts";
 import { seededRandom } from "../../core/insights/random.ts";
 import type { RatingName } from "../../core/insights/ratings.ts";
+import { concernsSubstance } from "../../core/safety/finding-substance.ts";
+import { countText, substanceText } from "../../core/safety/format.ts";
+import { activeFindings, runRules } from "../../core/safety/run-rules.ts";
+import type { JournalSnapshot } from "../../core/safety/snapshot.ts";
+import { describeProtocol } from "../../core/schedule/describe.ts";
+import { earliestNextDose } from "../../core/schedule/earliest-dose.ts";
+import { sharesTolerance } from "../../core/schedule/taken-doses.ts";
 import {
   ExperimentGuessInput,
   ExperimentStartInput,
   ExperimentUnblindInput,
 } from "../../core/schemas/experiment.ts";
+import type { Dose } from "../../core/schemas/journal.ts";
 import { parseWith } from "../../core/schemas/validate.ts";
-import { formatInstant } from "../../core/time.ts";
+import { getSubstance } from "../../core/substances/catalog.ts";
+import type { SubstanceId } from "../../core/substances/substance.ts";
+import { formatInstant, localDateTimeText } from "../../core/time.ts";
 import { newSeed, type Seed, sealSeed, secureDraw, unsealSeed } from "../experiment-seal.ts";
 import { newId } from "../ids.ts";
-import { checkIns, listEvents } from "../repos/events.ts";
+import { checkIns, doses, listEvents } from "../repos/events.ts";
 import {
   type ExperimentRecord,
   type GuessRecord,
@@ -41,6 +51,7 @@ import {
   recordUnblinding,
   saveGuess,
 } from "../repos/experiments.ts";
+import { loadSnapshot } from "../snapshot.ts";
 import type { Store } from "../store.ts";
 import { requireProfile } from "./profile.ts";
 
@@ -86,6 +97,21 @@ export interface TodayView {
     readonly guess: "active" | "placebo" | null;
   } | null;
   readonly nextSession: { readonly number: number; readonly date: string } | null;
+  /**
+   * When today's session comes before the minimum interval after the last dose taken before
+   * today (a plan's dose, say; FACTS K-DOSE-2, P-TOL-1): what to do, and when the dose may be.
+   */
+  readonly tooSoon: {
+    readonly lastDoseAt: string;
+    readonly earliestAt: string;
+    readonly message: string;
+  } | null;
+}
+
+/** What a started experiment answers: the experiment, and what to know before session 1. */
+export interface StartedExperiment extends ExperimentView {
+  /** An active plan of the substance, a session too soon after the last dose, a failed batch. */
+  readonly warnings: readonly string[];
 }
 
 function todayIn(timeZone: string, now: Temporal.Instant): string {
@@ -155,15 +181,19 @@ async function requireLatest(store: Store, userId: string): Promise<ExperimentRe
 
 /**
  * Starts an experiment: the codes and the seed from node:crypto, the seed sealed. Refused
- * while another is not yet unblinded (EXPERIMENT_RUNNING), or with sessions closer than the
- * substance's minimum interval (EXPERIMENT_INTERVAL_TOO_SHORT).
+ * while another is not yet unblinded (EXPERIMENT_RUNNING), with sessions closer than the
+ * substance's minimum interval (EXPERIMENT_INTERVAL_TOO_SHORT), or while an active danger
+ * finding concerns the substance (EXPERIMENT_ADVISED_AGAINST: every session would have the
+ * person take what Titrate advises against). Warns about an active plan of the substance or
+ * a cross-tolerant one, whose place the sessions take; about a first session sooner than the
+ * minimum interval after the last dose; and about a batch whose reagent test failed.
  */
 export async function startExperiment(
   store: Store,
   userId: string,
   input: unknown,
   now: Temporal.Instant,
-): Promise<ExperimentView> {
+): Promise<StartedExperiment> {
   const parsed = parseWith(ExperimentStartInput, input);
   const profile = await requireProfile(store, userId);
   const sessions = parsed.sessions ?? DEFAULT_EXPERIMENT_SESSIONS;
@@ -187,6 +217,8 @@ export async function startExperiment(
       "startDate",
     );
   }
+  const snapshot = await loadSnapshot(store.db, userId, profile, now);
+  const warnings = startChecks(snapshot, parsed.substance, startDate, now);
   const id = newId("experiments");
   const seed: Seed = newSeed();
   const record: ExperimentRecord = {
@@ -213,7 +245,53 @@ export async function startExperiment(
     }
     await insertExperiment(tx, userId, record);
   });
-  return viewOf(record, [], now);
+  return { ...viewOf(record, [], now), warnings };
+}
+
+/** The refusal and the warnings of startExperiment (see there). */
+function startChecks(
+  snapshot: JournalSnapshot,
+  substance: SubstanceId,
+  startDate: string,
+  now: Temporal.Instant,
+): string[] {
+  const entry = getSubstance(substance);
+  const name = substanceText(entry);
+  const active = activeFindings(runRules(snapshot), now).filter(
+    (f) => f.severity === "danger" && concernsSubstance(f, substance, snapshot),
+  );
+  // A failed batch rules out that batch, not the substance: a warning, below.
+  const dangers = active.filter((f) => f.ruleId !== "reagent-mismatch");
+  if (dangers.length > 0) {
+    throw new TitrateError(
+      "EXPERIMENT_ADVISED_AGAINST",
+      `substance: ${dangers.length === 1 ? "an active danger finding advises" : `${dangers.length} active danger findings advise`} against taking ${name}: ${dangers.map((f) => `"${f.title}" (${f.advice})`).join("; ")}. A blinded experiment has you take it at every session, so it cannot start while this stands: follow the advice, and see titrate check`,
+      "substance",
+    );
+  }
+  const warnings: string[] = [];
+  for (const plan of snapshot.plans) {
+    const other = getSubstance(plan.substance);
+    if (plan.endedAt !== null || !sharesTolerance(substance, other.id)) continue;
+    warnings.push(
+      `Your plan ${plan.id} (${substanceText(other)}, ${describeProtocol(plan.protocol)}) is still active. The experiment's sessions take its place: end the plan before the first session on ${startDate} (titrate plan end ${plan.id}), or two schedules will ask for doses. Until then every dose you log counts for both: the plan's next dose waits the minimum interval after a session's dose, and a session too soon after a plan's dose says so (FACTS ${entry.minIntervalFacts.join(", ")}${other.id === entry.id ? "" : ", P-TOL-1"}).`,
+    );
+  }
+  const startOfFirst = Temporal.PlainDate.from(startDate)
+    .toZonedDateTime(snapshot.profile.timeZone)
+    .toInstant();
+  const earliest = earliestNextDose(snapshot.doses, substance, startOfFirst);
+  if (earliest && Temporal.Instant.compare(earliest.earliest, startOfFirst) > 0) {
+    const zone = earliest.lastDose.timeZone;
+    const firstOk = earliest.earliest.toZonedDateTimeISO(snapshot.profile.timeZone).toPlainDate();
+    warnings.push(
+      `Your last ${name} dose was ${localDateTimeText(earliest.lastDose.at, zone)}; ${name} needs at least ${countText(earliest.minIntervalDays, "day")} between doses (FACTS ${earliest.facts.join(", ")}), so not before ${localDateTimeText(formatInstant(earliest.earliest), zone)}. The first session on ${startDate} comes sooner: take its dose no earlier than that, or start on ${firstOk.toString()} or later (--start).`,
+    );
+  }
+  for (const f of active.filter((f) => f.ruleId === "reagent-mismatch")) {
+    warnings.push(`${f.title}: do not use that batch for the active preparation. ${f.advice}`);
+  }
+  return warnings;
 }
 
 /** The most recent experiment, without its allocation. */
@@ -240,7 +318,12 @@ export async function experimentToday(
   const next = view.schedule.find((s) => s.date > today);
   const blinded = record.unblinding === null;
   const slot = blinded && index !== -1 ? allocationOf(record)[index] : undefined;
+  const tooSoon =
+    slot === undefined
+      ? null
+      : sessionTooSoon(record, await listEvents(store.db, doses, userId), today, now);
   return {
+    tooSoon,
     date: today,
     experimentId: record.id,
     state: view.state,
@@ -254,6 +337,33 @@ export async function experimentToday(
             guess: guesses.find((g) => g.session === index + 1)?.guess ?? null,
           },
     nextSession: blinded && next ? { number: next.number, date: next.date } : null,
+  };
+}
+
+/**
+ * Today's session against the doses taken before today (a plan's, say): when the minimum
+ * interval after the last one (FACTS K-DOSE-2, P-TOL-1) ends later than now, when the dose
+ * may be taken, or that the session is better skipped. Doses of today are left out: the
+ * session's own dose, once logged, is one of them.
+ */
+function sessionTooSoon(
+  record: ExperimentRecord,
+  taken: readonly Dose[],
+  today: string,
+  now: Temporal.Instant,
+): TodayView["tooSoon"] {
+  const startOfToday = Temporal.PlainDate.from(today).toZonedDateTime(record.timeZone).toInstant();
+  const earliest = earliestNextDose(taken, record.substance as SubstanceId, startOfToday);
+  if (!earliest || Temporal.Instant.compare(earliest.earliest, now) <= 0) return null;
+  const name = substanceText(getSubstance(record.substance));
+  const zone = record.timeZone;
+  const at = earliest.earliest.toZonedDateTimeISO(zone);
+  const lastDoseAt = earliest.lastDose.at;
+  const laterToday = at.toPlainDate().toString() === today;
+  return {
+    lastDoseAt,
+    earliestAt: formatInstant(earliest.earliest),
+    message: `Your last ${name} dose was ${localDateTimeText(lastDoseAt, zone)}; ${name} needs at least ${countText(earliest.minIntervalDays, "day")} between doses (FACTS ${earliest.facts.join(", ")}). ${laterToday ? `Take this session's dose no earlier than ${localDateTimeText(formatInstant(earliest.earliest), zone)}.` : `Do not take this session's dose today (not before ${localDateTimeText(formatInstant(earliest.earliest), zone)}): skip the session. A session without a guess is left out of the result.`}`,
   };
 }
 

@@ -8,7 +8,7 @@ import { assertNoPositionals, optionalString, requiredString } from "../../args.
 import type { Command } from "../../command.ts";
 import { withJournal } from "../../journal-context.ts";
 import { journalOptions } from "../../journal-options.ts";
-import { writeJson, writeLine } from "../../output.ts";
+import { styler, writeJson, writeLine } from "../../output.ts";
 import { PROCEDURE, statusLines } from "./text.ts";
 
 function wholeNumber(text: string | undefined, name: string): number | undefined {
@@ -62,6 +62,7 @@ export const experimentStart: Command = {
   details: [
     `Prepare two identical preparations first, one active and one placebo, and have someone else (or a shuffle) label them with the two codes this prints, writing down which code is active on a slip you do not read until the end. The procedure, step by step: ${PROCEDURE}.`,
     "Sessions come in blocks of 4, each holding both codes twice, in an order drawn from a secure random seed that Titrate keeps sealed until you unblind.",
+    "Refused while an active danger finding concerns the substance (titrate check). If a plan of the substance is active, end it: the sessions take its place; every dose you log counts for both until then.",
   ],
   async run(context) {
     assertNoPositionals(context, "experiment start");
@@ -83,8 +84,10 @@ export const experimentStart: Command = {
       writeJson(context.io, view);
       return 0;
     }
-    const { stdout } = context.io;
+    const { stdout, env } = context.io;
+    const style = styler(stdout, env);
     for (const line of statusLines(view)) writeLine(stdout, line);
+    for (const warning of view.warnings) writeLine(stdout, style("yellow", `! ${warning}`));
     writeLine(stdout);
     writeLine(
       stdout,

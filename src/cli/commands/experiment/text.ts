@@ -2,6 +2,7 @@
 import { intervalText, signed } from "../../../core/insights/describe.ts";
 import type { ExperimentResults } from "../../../core/insights/experiment-results.ts";
 import { ratingNames } from "../../../core/insights/ratings.ts";
+import { localDateTimeText } from "../../../core/time.ts";
 import type { ExperimentView, TodayView } from "../../../store/journal/experiments.ts";
 
 export const PROCEDURE = "docs/blinded-experiment.md";
@@ -30,7 +31,7 @@ export function statusLines(view: ExperimentView): string[] {
     case "unblinded":
       if (view.unblinding) {
         lines.push(
-          `Unblinded on ${view.unblinding.at}${view.unblinding.early ? ", early" : ""}${view.unblinding.reason ? ` (${view.unblinding.reason})` : ""}: ${view.unblinding.activeCode} was active, ${view.unblinding.placeboCode} placebo. See titrate experiment report.`,
+          `Unblinded on ${localDateTimeText(view.unblinding.at, view.timeZone)} (${view.timeZone})${view.unblinding.early ? ", early" : ""}${view.unblinding.reason ? ` (${view.unblinding.reason})` : ""}: ${view.unblinding.activeCode} was active, ${view.unblinding.placeboCode} placebo. See titrate experiment report.`,
         );
       }
       break;
@@ -46,10 +47,22 @@ export function todayLines(today: TodayView): string[] {
   }
   const lines: string[] = [];
   if (today.session) {
-    lines.push(
-      `Session ${today.session.number} of ${today.session.of} today (${today.date}): take the preparation labelled ${today.session.code}.`,
-      "Later today: check in as usual (titrate log checkin --mood …), then guess what you took: titrate experiment guess active, or titrate experiment guess placebo.",
-    );
+    const skip = today.tooSoon !== null && /skip the session/u.test(today.tooSoon.message);
+    if (today.tooSoon) {
+      lines.push(
+        `Session ${today.session.number} of ${today.session.of} today (${today.date}), preparation ${today.session.code}: not yet.`,
+        today.tooSoon.message,
+      );
+    } else {
+      lines.push(
+        `Session ${today.session.number} of ${today.session.of} today (${today.date}): take the preparation labelled ${today.session.code}.`,
+      );
+    }
+    if (!skip) {
+      lines.push(
+        "Later today: check in as usual (titrate log checkin --mood …), then guess what you took: titrate experiment guess active, or titrate experiment guess placebo.",
+      );
+    }
     if (today.session.guess)
       lines.push(`Your guess so far: ${today.session.guess}. A new guess replaces it.`);
   } else {
