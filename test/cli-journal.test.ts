@@ -419,6 +419,31 @@ describe("a journal kept from the terminal", () => {
     );
   });
 
+  test("screen score --json with item 9 above 0 shows the profile's own crisis numbers, as screen ask does", async () => {
+    const result = await cli([
+      "screen",
+      "score",
+      "phq9",
+      "--answers",
+      "0,0,0,0,0,0,0,0,1",
+      "--json",
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /999/u, "the UK number from the profile's country, on stderr");
+    assert.doesNotMatch(result.stderr, /911/u, "not the international default's list");
+    assert.equal(JSON.parse(result.stdout).crisis, true);
+    const elsewhere = await cli([
+      "screen",
+      "score",
+      "phq9",
+      "--answers",
+      "0,0,0,0,0,0,0,0,1",
+      "--country",
+      "US",
+    ]);
+    assert.match(elsewhere.stdout, /911/u, "--country still wins");
+  });
+
   test("commands on an empty data directory say to run init", async () => {
     const empty = tempDataDir();
     const result = await runCli(["log", "dose", "7mg", "--substance", "ketamine"], {

@@ -5,11 +5,9 @@
  * CRISIS-1). askScreening is what the journal calls to ask and then store a screening.
  */
 import { createInterface } from "node:readline";
-import { Temporal } from "temporal-polyfill";
 import type { CrisisResources } from "../../../core/crisis.ts";
 import { TitrateError } from "../../../core/errors.ts";
 import type { Instrument } from "../../../core/questionnaires/instrument.ts";
-import { journalEntryOf } from "../../../core/questionnaires/record.ts";
 import {
   describeScale,
   getInstrument,
@@ -17,20 +15,12 @@ import {
   type ScoreResult,
   scoreInstrument,
 } from "../../../core/questionnaires/score.ts";
-import type { Finding } from "../../../core/safety/finding.ts";
-import { optionalString } from "../../args.ts";
-import type { Command, CommandContext, Io } from "../../command.ts";
+import type { Command, Io } from "../../command.ts";
 import { printFindings } from "../../findings.ts";
 import { journalOptions } from "../../journal-options.ts";
 import { styler, writeJson, writeLine } from "../../output.ts";
-import {
-  countryOption,
-  messageStream,
-  printCrisis,
-  printScore,
-  resourcesFromOptions,
-  scoreJson,
-} from "./print.ts";
+import { openScreeningJournal, screeningResources } from "./journal.ts";
+import { countryOption, messageStream, printCrisis, printScore, scoreJson } from "./print.ts";
 import { instrumentArgument } from "./score.ts";
 
 export interface AskOptions {
@@ -108,66 +98,6 @@ export async function askScreening(
   return scoreInstrument(instrument, answers);
 }
 
-/** The journal `screen ask` saves into, opened before asking so the crisis resources are the person's own. */
-interface OpenJournal {
-  readonly save: (result: ScoreResult) => Promise<{ id: string; findings: readonly Finding[] }>;
-  readonly resources: CrisisResources;
-  readonly close: () => Promise<void>;
-}
-
-/**
- * Opens the journal if there is one; any failure leaves the questionnaire usable without it
- * (the crisis path must never depend on the database).
- */
-async function openJournalQuietly(context: CommandContext): Promise<OpenJournal | null> {
-  try {
-    const [
-      { resolveUser },
-      { getProfile },
-      { storeTargetOf, openStoreOf },
-      { logScreening, logSymptoms },
-      { crisisResources },
-    ] = await Promise.all([
-      import("../../../store/repos/users.ts"),
-      import("../../../store/repos/profile.ts"),
-      import("../../journal-context.ts"),
-      import("../../../store/journal/log.ts"),
-      import("../../../core/crisis.ts"),
-    ]);
-    const { existsSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const target = storeTargetOf(context);
-    if (target.kind === "sqlite" && !existsSync(join(target.dataDir, "titrate.db"))) return null;
-    const store = await openStoreOf(context);
-    try {
-      const user = await resolveUser(store.db, optionalString(context, "user"));
-      const profile = await getProfile(store.db, user.id);
-      if (!profile) {
-        await store.close();
-        return null;
-      }
-      return {
-        resources: crisisResources(profile),
-        close: () => store.close(),
-        save: async (result) => {
-          const now = Temporal.Now.instant();
-          const entry = journalEntryOf(result, now.toString(), profile.timeZone);
-          const recorded =
-            entry.kind === "screening"
-              ? await logScreening(store, user.id, entry.input, now)
-              : await logSymptoms(store, user.id, entry.input, now);
-          return { id: recorded.record.id, findings: recorded.findings };
-        },
-      };
-    } catch {
-      await store.close();
-      return null;
-    }
-  } catch {
-    return null;
-  }
-}
-
 export const screenAsk: Command = {
   name: "screen ask",
   summary: "Answer a questionnaire or checklist item by item, see what it means, and keep it",
@@ -188,12 +118,9 @@ export const screenAsk: Command = {
   async run(context) {
     const instrument = getInstrument(instrumentArgument(context, "screen ask"));
     const journal =
-      context.values["no-journal"] === true ? null : await openJournalQuietly(context);
+      context.values["no-journal"] === true ? null : await openScreeningJournal(context);
     try {
-      const resources =
-        optionalString(context, "country") === undefined && journal
-          ? journal.resources
-          : resourcesFromOptions(context);
+      const resources = screeningResources(context, journal);
       const result = await askScreening(context.io, instrument, { resources, json: context.json });
       const saved = journal ? await journal.save(result) : null;
       if (context.json) {
