@@ -34,6 +34,12 @@ describe("ketamine reagents (FACTS TEST-1)", () => {
     ["Liebermann", "faint yellow", "match"],
     ["Liebermann", "no change", "unknown"],
     ["Marquis", "hmm, hard to say", "unknown"],
+    ["Morris", "purple? no", "unknown"],
+    ["Morris", "purple-ish, then nothing", "unknown"],
+    ["Morris", "purple, nothing else", "unknown"],
+    ["Mandelin", "orange?", "unknown"],
+    ["Marquis", "no change?", "unknown"],
+    ["Marquis", "no change, then yellow", "mismatch"],
     ["fentanyl strip", "negative", "unknown"],
   ];
   for (const [reagent, result, verdict] of cases) {
@@ -54,6 +60,12 @@ describe("Ehrlich for LSD and psilocybin (FACTS P-TEST-1)", () => {
     assert.equal(matchReagentResult(lsd, "Ehrlich", "nothing happened"), "mismatch");
     assert.equal(matchReagentResult(lsd, "Ehrlich", "not purple"), "mismatch");
     assert.equal(matchReagentResult(lsd, "Ehrlich", "yellow"), "mismatch");
+  });
+
+  test("a hesitant or changing reading is never a match", () => {
+    assert.equal(matchReagentResult(lsd, "Ehrlich", "purple? no"), "unknown");
+    assert.equal(matchReagentResult(lsd, "Ehrlich", "purple-ish, then nothing"), "unknown");
+    assert.equal(matchReagentResult(lsd, "Ehrlich", "no colour, then nothing"), "mismatch");
   });
 
   test("a reagent with no expectation for the substance is unknown", () => {

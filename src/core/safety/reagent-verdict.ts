@@ -6,7 +6,9 @@
  * hold something else, while "unknown" only asks the person to compare with the kit's chart.
  * - A colour reaction is expected (Morris, Mandelin, Ehrlich…): the expected colour alone is
  *   a match; no reaction, or only other colours, is a mismatch; the expected colour mixed
- *   with others, or words Titrate cannot read, are unknown.
+ *   with others, with "no", "nothing" or "none", or words Titrate cannot read, are unknown.
+ * - A question mark or a sequence ("then") never gives a match: "purple? no" and
+ *   "purple-ish, then nothing" are unknown.
  * - No change is expected (Marquis, Mecke, Froehde for ketamine): "no change" is a match;
  *   any colour is a mismatch.
  * - A weak expectation (⚠, e.g. Liebermann's faint yellow) never yields a mismatch, only a
@@ -161,9 +163,23 @@ export function matchReagentResult(
   } else {
     verdict = "unknown";
   }
+  // A match needs a clean reading: a question, a "no", "nothing" or "then" beside the colour
+  // ("purple? no", "purple-ish, then nothing") is for the kit's chart, not for Titrate.
+  if (verdict === "match" && isHesitant(text, expectsNoChange)) return "unknown";
   // A weak expectation (⚠) cannot prove the substance absent.
   if (expectation.uncertain && verdict === "mismatch") return "unknown";
   return verdict;
+}
+
+/**
+ * True when the words hesitate or tell a change over time: a question mark, "then"; and for a
+ * reagent expected to change colour, a "no", "nothing" or "none" anywhere (for one expected
+ * to stay clear, "no change" is the expected answer itself).
+ */
+function isHesitant(text: string, expectsNoChange: boolean): boolean {
+  if (/\?/u.test(text) || /(?<![\p{L}])then(?![\p{L}])/u.test(text)) return true;
+  if (expectsNoChange) return false;
+  return saysNoReactionIn(text) || /(?<![\p{L}])no(?![\p{L}])/u.test(text);
 }
 
 /**
