@@ -26,6 +26,7 @@ import { createApiToken } from "../src/store/repos/auth.ts";
 import { findUserByName } from "../src/store/repos/users.ts";
 import { openStore } from "../src/store/store.ts";
 import { DEMO_COORDINATOR, writeStudyDemo } from "../src/store/study/demo-study.ts";
+import { cleanUp, copyJournal, demoAccounts } from "./lib/journal.ts";
 import { runLoad } from "./lib/load.ts";
 import { withServer } from "./lib/server-process.ts";
 import { median, round } from "./lib/stats.ts";
@@ -41,6 +42,8 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     writes: { type: "string", default: "400" },
     writers: { type: "string", default: "20" },
+    "writes-only": { type: "boolean", default: false },
+    "compare-sqlite": { type: "boolean", default: false },
   },
 });
 const url = values.database;
@@ -121,6 +124,14 @@ await withServer("app", url, async (server) => {
     return { ms: performance.now() - started, bytes };
   };
   const base = `/api/v1/studies/${studyId}`;
+  if (!values["writes-only"]) await reads(get, base);
+  await writesOf(server.url);
+});
+
+async function reads(
+  get: (path: string) => Promise<{ ms: number; bytes: number }>,
+  base: string,
+): Promise<void> {
   const dashboards: number[] = [];
   for (let i = 0; i < 4; i++) dashboards.push((await get(`${base}/dashboard`)).ms);
   say(
@@ -149,34 +160,65 @@ await withServer("app", url, async (server) => {
   say(
     `export check_ins.json: ${round(json.ms / 1000, 2)} s, ${round(json.bytes / 2 ** 20, 1)} MiB`,
   );
+}
 
-  const results: { rps: number; p50: number; p99: number; failures: number }[] = [];
+async function writesOf(serverUrl: string): Promise<void> {
   const json_ = { "content-type": "application/json" };
-  for (let r = 0; r < rounds; r++) {
-    const nowMs = Date.now() - r * 86_400_000 * Math.ceil(writes / writers + 1);
-    const load = { url: server.url, method: "POST", headers: json_ } as const;
+  const round_ = async (
+    target: string,
+    tokens: readonly string[],
+    nowMs: number,
+  ): Promise<{ rps: number; p50: number; p99: number; failures: number }> => {
+    const load = { url: target, method: "POST", headers: json_ } as const;
     await runLoad({
       ...load,
       path: "/api/v1/doses/check",
-      vary: doseRequest(writerTokens, nowMs),
+      vary: doseRequest(tokens, nowMs),
       durationS: 2,
     });
     const result = await runLoad({
       ...load,
       path: "/api/v1/doses",
-      vary: doseRequest(writerTokens, nowMs),
+      vary: doseRequest(tokens, nowMs),
       amount: writes,
     });
-    results.push({
+    return {
       rps: result.requestsPerS,
       p50: result.p50Ms,
       p99: result.p99Ms,
       failures: result.failures,
-    });
-    process.stderr.write(`  write round ${r + 1}: ${round(result.requestsPerS, 0)} req/s\n`);
+    };
+  };
+  // The SQLite figure of bench/write-path.ts, in the same run: 20 accounts with a year of
+  // journal each, a fresh copy of the file per round, rounds interleaved with PostgreSQL's.
+  const sqlite = values["compare-sqlite"] ? await demoAccounts(365, writers) : undefined;
+  const results: { rps: number; p50: number; p99: number; failures: number }[] = [];
+  const sqliteResults: typeof results = [];
+  for (let r = 0; r < rounds; r++) {
+    const nowMs = Date.now() - r * 86_400_000 * Math.ceil(writes / writers + 1);
+    const result = await round_(serverUrl, writerTokens, nowMs);
+    results.push(result);
+    process.stderr.write(`  write round ${r + 1}: PostgreSQL ${round(result.rps, 0)} req/s\n`);
+    if (sqlite) {
+      const local = await withServer("app", copyJournal(sqlite.dir), (server) =>
+        round_(server.url, sqlite.tokens, Date.now()),
+      );
+      sqliteResults.push(local);
+      process.stderr.write(`  write round ${r + 1}: SQLite ${round(local.rps, 0)} req/s\n`);
+    }
   }
-  const failures = results.reduce((sum, r) => sum + r.failures, 0);
-  say(
-    `POST /api/v1/doses (${writers} participants, ${writes} writes a round, 10 connections, ${rounds} rounds): median ${round(median(results.map((r) => r.rps)), 0)} req/s, p50 ${round(median(results.map((r) => r.p50)), 1)} ms, p99 ${round(median(results.map((r) => r.p99)), 1)} ms, ${failures} failed`,
-  );
-});
+  const report = (name: string, rs: typeof results) => {
+    const failures = rs.reduce((sum, r) => sum + r.failures, 0);
+    say(
+      `POST /api/v1/doses on ${name} (${writers} accounts, ${writes} writes a round, 10 connections, ${rounds} rounds): median ${round(median(rs.map((r) => r.rps)), 0)} req/s, p50 ${round(median(rs.map((r) => r.p50)), 1)} ms, p99 ${round(median(rs.map((r) => r.p99)), 1)} ms, ${failures} failed`,
+    );
+  };
+  report("PostgreSQL", results);
+  if (sqlite) {
+    report("SQLite", sqliteResults);
+    say(
+      `PostgreSQL / SQLite: ${(median(results.map((r) => r.rps)) / median(sqliteResults.map((r) => r.rps))).toFixed(2)}`,
+    );
+    cleanUp();
+  }
+}
