@@ -211,6 +211,7 @@ describe("titrate calc solution", () => {
         "DOSE_ABOVE_CEILING",
       ],
       [["--dose", "70mg"], "DOSE_ABOVE_CEILING"],
+      [["--mass", "1000mg", "--volume", "1ml", "--dose", "7mg"], "MEASUREMENT_TOO_COARSE"],
       [["--dose", "7"], "UNIT_MISSING"],
     ];
     for (const [args, code] of cases) {
@@ -277,6 +278,51 @@ describe("titrate calc spray", () => {
       "14mg",
     ]);
     assert.equal(calibrated.mgPerSpray, 5.1);
+  });
+
+  test("a large shortfall is said in mg and %, with a verb that agrees", async () => {
+    const result = await runCli([
+      "calc",
+      "spray",
+      "--concentration",
+      "100mg/ml",
+      "--spray-volume",
+      "0.1ml",
+      "--dose",
+      "14mg",
+      "--weight",
+      "70kg",
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /1 spray delivers 10 mg: 4 mg \(28 %\) under your dose of 14 mg/u);
+    assert.doesNotMatch(result.stdout, /a little under/u);
+  });
+
+  test("refuses a pump above 0.5 ml a spray, over 20 sprays, LSD, and a calibration it cannot read", async () => {
+    const cases: [string[], string, RegExp][] = [
+      [["--spray-volume", "0.6ml", "--dose", "7mg"], "QUANTITY_IMPLAUSIBLE", /0\.5 ml/u],
+      [["--sprays-per-ml", "1", "--dose", "7mg"], "QUANTITY_IMPLAUSIBLE", /0\.5 ml/u],
+      [
+        ["--concentration", "1mg/ml", "--spray-volume", "0.1ml", "--dose", "7mg"],
+        "PREPARATION_IMPOSSIBLE",
+        /70 sprays; Titrate plans at most 20/u,
+      ],
+      [
+        ["--substance", "lsd", "--concentration", "0.1mg/ml", "--dose", "10ug"],
+        "ROUTE_UNKNOWN",
+        /LSD is not taken as a nasal spray/u,
+      ],
+      [["--calibration", "abc", "--dose", "7mg"], "CLI_INVALID_OPTION", /is not sprays:weight/u],
+    ];
+    for (const [args, code, message] of cases) {
+      const withConcentration = args.includes("--concentration")
+        ? args
+        : ["--concentration", "50mg/ml", ...args];
+      const result = await runCli(["calc", "spray", ...withConcentration]);
+      assert.equal(result.code, 2, args.join(" "));
+      assert.match(result.stderr, new RegExp(`^error ${code}: `, "u"), result.stderr);
+      assert.match(result.stderr, message, result.stderr);
+    }
   });
 
   test("refuses two ways of giving the pump volume", async () => {

@@ -95,6 +95,19 @@ describe("calculateSolution (FACTS MEAS-1, MEAS-2)", () => {
     );
   });
 
+  test("a dose smaller than one graduation says so, and how dilute a solution would do", () => {
+    assert.throws(
+      () =>
+        calculateSolution({ massMg: 1000, solutionVolumeMl: 1, doseMg: 7, tools: defaultTools }),
+      (e: unknown) =>
+        e instanceof TitrateError &&
+        e.field === "dose" &&
+        /^dose: at 1000 mg\/ml, 7 mg is 0\.007 ml, smaller than one graduation \(0\.01 ml\) of the syringe; Titrate needs at least 10 \(FACTS MEAS-2\)\. Make a more dilute solution: at most 70 mg\/ml$/u.test(
+          e.message,
+        ),
+    );
+  });
+
   test("warns above ketamine's known solubility of 200 mg/ml", () => {
     const result = calculateSolution({
       massMg: 1000,

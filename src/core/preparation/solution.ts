@@ -3,7 +3,7 @@
  * a syringe (FACTS MEAS-1, MEAS-2, MEAS-5).
  */
 import { TitrateError } from "../errors.ts";
-import { formatAmount, formatNumber, roundTo } from "../units.ts";
+import { floorToStep, formatAmount, formatNumber, roundTo } from "../units.ts";
 import {
   assertMeasurable,
   combineRelativeErrors,
@@ -78,7 +78,17 @@ export function calculateSolution(input: SolutionInput): SolutionResult {
   const concentrationMgPerMl = massMg / solutionVolumeMl;
   const exactVolumeMl = doseMg / concentrationMgPerMl;
   const doseVolumeMl = floorToGraduation(exactVolumeMl, tools.syringeResolutionMl);
-  assertMeasurable(Math.max(doseVolumeMl, 0), tools.syringeResolutionMl, "ml", "dose", "syringe");
+  const graduations = stepsIn(doseVolumeMl, tools.syringeResolutionMl);
+  if (graduations < MIN_MEASURABLE_STEPS) {
+    // Say what the dose is at this strength, and how dilute a solution would measure it.
+    const grad = formatAmount(tools.syringeResolutionMl, "ml");
+    const dilute = floorToStep(doseMg / (MIN_MEASURABLE_STEPS * tools.syringeResolutionMl), 0.1);
+    throw new TitrateError(
+      "MEASUREMENT_TOO_COARSE",
+      `dose: at ${formatNumber(concentrationMgPerMl, 2)} mg/ml, ${formatAmount(doseMg, "mg")} is ${formatAmount(exactVolumeMl, "ml")}, ${graduations === 0 ? `smaller than one graduation (${grad}) of the syringe` : `only ${graduations} graduations of ${grad} on the syringe`}; Titrate needs at least ${MIN_MEASURABLE_STEPS} (FACTS MEAS-2). Make a more dilute solution: ${dilute > 0 ? `at most ${formatNumber(dilute, 1)} mg/ml` : "more water for the same mass"}`,
+      "dose",
+    );
+  }
   const deliveredMg = doseVolumeMl * concentrationMgPerMl;
 
   const relativeUncertainty = combineRelativeErrors([

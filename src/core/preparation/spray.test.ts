@@ -100,6 +100,41 @@ describe("calculateSpray (FACTS MEAS-3)", () => {
     );
   });
 
+  test("refuses more than 0.5 ml a spray, and more than 20 sprays for a dose", () => {
+    const refused = (mlPerSpray: number, concentrationMgPerMl: number, doseMg: number) => {
+      try {
+        calculateSpray({ concentrationMgPerMl, volume: { kind: "volume", mlPerSpray }, doseMg });
+      } catch (e) {
+        return e instanceof TitrateError ? e : undefined;
+      }
+      return undefined;
+    };
+    assert.equal(refused(0.6, 50, 14)?.code, "QUANTITY_IMPLAUSIBLE");
+    assert.equal(refused(0.5, 10, 14)?.code, undefined, "0.5 ml is the limit, allowed");
+    const many = refused(0.1, 1, 14);
+    assert.equal(many?.code, "PREPARATION_IMPOSSIBLE");
+    assert.match(
+      many?.message ?? "",
+      /would be 140 sprays; Titrate plans at most 20.*35 mg\/ml makes it 4 sprays/u,
+    );
+    assert.equal(refused(0.1, 7, 14)?.code, undefined, "20 sprays is allowed");
+  });
+
+  test("a large shortfall is said in mg and per cent, with the right verb", () => {
+    const one = calculateSpray({
+      concentrationMgPerMl: 100,
+      volume: { kind: "volume", mlPerSpray: 0.1 },
+      doseMg: 14,
+    });
+    assert.equal(one.sprays, 1);
+    assert.ok(
+      one.notes.includes(
+        "1 spray delivers 10 mg: 4 mg (28 %) under your dose of 14 mg; a spray more would exceed it. For the dose exactly, see the alternatives.",
+      ),
+      one.notes.join("\n"),
+    );
+  });
+
   test("property: the sprays never exceed the dose, and one more would", () => {
     fc.assert(
       fc.property(
@@ -107,6 +142,7 @@ describe("calculateSpray (FACTS MEAS-3)", () => {
         fc.double({ min: 0.03, max: 0.2, noNaN: true }),
         fc.double({ min: 0.5, max: 60, noNaN: true }),
         (concentrationMgPerMl, mlPerSpray, doseMg) => {
+          fc.pre(doseMg / (concentrationMgPerMl * mlPerSpray) < 20);
           const result = calculateSpray({
             concentrationMgPerMl,
             volume: { kind: "volume", mlPerSpray },

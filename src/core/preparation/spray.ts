@@ -40,6 +40,14 @@ export interface SprayResult {
 
 /** FACTS MEAS-3: a typical pump delivers about 0.1 ml per spray. */
 export const TYPICAL_ML_PER_SPRAY = 0.1;
+/**
+ * The most a pump's spray may be, ml: 5 times a typical pump's (FACTS MEAS-3: about 0.1 ml;
+ * the esketamine device gives 0.1 ml a spray). Titrate's limit: more is a typo, a dropper or
+ * a wrong unit, and would run out of the nose rather than be absorbed.
+ */
+export const MAX_ML_PER_SPRAY = 0.5;
+/** The most sprays Titrate plans for one dose (as a logged dose): more means too weak a solution. */
+export const MAX_SPRAYS = 20;
 /** Concentrations in the alternatives are rounded down to this step, mg/ml. */
 const CONCENTRATION_STEP = 0.1;
 
@@ -63,15 +71,23 @@ export function mlPerSpray(volume: SprayVolume): number {
  */
 export function calculateSpray(input: SprayInput): SprayResult {
   const perSprayMl = mlPerSpray(input.volume);
-  if (!(perSprayMl > 0 && perSprayMl <= 1)) {
+  if (!(perSprayMl > 0 && perSprayMl <= MAX_ML_PER_SPRAY)) {
     throw new TitrateError(
       "QUANTITY_IMPLAUSIBLE",
-      `spray volume: ${formatAmount(perSprayMl, "ml")} per spray is not plausible for a nasal pump (about 0.1 ml is usual, FACTS MEAS-3)`,
+      `spray volume: ${formatAmount(perSprayMl, "ml")} per spray is not plausible for a nasal pump: about 0.1 ml is usual (FACTS MEAS-3), and Titrate stops at ${MAX_ML_PER_SPRAY} ml; check the unit, or calibrate the pump`,
       "sprayVolume",
     );
   }
   const mgPerSpray = input.concentrationMgPerMl * perSprayMl;
   const sprays = Math.floor(input.doseMg / mgPerSpray + 1e-9);
+  if (sprays > MAX_SPRAYS) {
+    const forFour = floorToStep(input.doseMg / (4 * perSprayMl), CONCENTRATION_STEP);
+    throw new TitrateError(
+      "PREPARATION_IMPOSSIBLE",
+      `concentration: at ${formatAmount(mgPerSpray, "mg")} a spray, ${formatAmount(input.doseMg, "mg")} would be ${sprays} sprays; Titrate plans at most ${MAX_SPRAYS} (a nostril holds little, and the rest is swallowed). Make a stronger solution: ${formatNumber(forFour, 1)} mg/ml makes it 4 sprays`,
+      "concentration",
+    );
+  }
   const deliveredMg = sprays * mgPerSpray;
   const warnings: string[] = [];
   const notes: string[] = [];
@@ -81,8 +97,10 @@ export function calculateSpray(input: SprayInput): SprayResult {
       `One spray delivers ${formatAmount(mgPerSpray, "mg")}, more than your dose of ${formatAmount(input.doseMg, "mg")}: dilute the solution (see the alternatives).`,
     );
   } else if (deliveredMg < input.doseMg - 1e-9) {
+    const shortMg = input.doseMg - deliveredMg;
+    const percent = Math.floor((shortMg / input.doseMg) * 100);
     notes.push(
-      `${sprays} spray${sprays === 1 ? "" : "s"} deliver ${formatAmount(deliveredMg, "mg")}, a little under ${formatAmount(input.doseMg, "mg")}; a spray more would exceed it.`,
+      `${sprays} spray${sprays === 1 ? " delivers" : "s deliver"} ${formatAmount(deliveredMg, "mg")}: ${formatAmount(shortMg, "mg")} (${percent < 1 ? "under 1" : percent} %) under your dose of ${formatAmount(input.doseMg, "mg")}; a spray more would exceed it. For the dose exactly, see the alternatives.`,
     );
   }
   if (sprays > 4) {

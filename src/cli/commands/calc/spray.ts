@@ -1,6 +1,6 @@
 import { TitrateError } from "../../../core/errors.ts";
 import { calculateSpray, type SprayVolume } from "../../../core/preparation/spray.ts";
-import { formatAmount, formatNumber, parseQuantity, toBase } from "../../../core/units.ts";
+import { convert, formatAmount, formatNumber, parseQuantity, toBase } from "../../../core/units.ts";
 import { assertNoPositionals, optionalString, requiredQuantity } from "../../args.ts";
 import type { Command, CommandContext } from "../../command.ts";
 import { styler, writeJson, writeLine } from "../../output.ts";
@@ -39,10 +39,20 @@ export const calcSpray: Command = {
   ],
   details: [
     "The number of sprays is rounded down, so the sprays never exceed the dose. The alternatives are the concentrations that would make the dose exactly 1, 2, 3 or 4 sprays. Calibrate a pump by weighing 10 sprays of water (FACTS MEAS-3).",
+    "Refused: a pump of more than 0.5 ml a spray, a dose that would take more than 20 sprays, and a substance that is not taken by the nose (LSD).",
   ],
   run(context) {
     assertNoPositionals(context, "calc spray");
     const prepared = readPreparedDose(context);
+    // A spray is a nasal dose: a substance without that route (LSD) has no spray to plan.
+    const { substance } = prepared;
+    if (!substance.routes.some((r) => r.route === "nasal")) {
+      throw new TitrateError(
+        "ROUTE_UNKNOWN",
+        `substance: ${substance.name} is not taken as a nasal spray (its routes: ${substance.routes.map((r) => r.route).join(", ")}); calc spray is for a substance sprayed into the nose, such as ketamine. For a measured solution see titrate calc solution`,
+        "substance",
+      );
+    }
     const concentration = requiredQuantity(context, "concentration", "concentration", "50mg/ml");
     const result = calculateSpray({
       concentrationMgPerMl: toBase(concentration),
@@ -67,14 +77,17 @@ export const calcSpray: Command = {
     }
     const { stdout, env } = context.io;
     const style = styler(stdout, env);
-    writeLine(stdout, style("bold", `Nasal spray for ${formatAmount(prepared.doseMg, "mg")}`));
+    // Amounts in the substance's own unit (mg for ketamine, µg for a µg substance).
+    const { unit } = prepared.substance;
+    const shown = (mg: number) => formatAmount(convert(mg, "mg", unit), unit);
+    writeLine(stdout, style("bold", `Nasal spray for ${shown(prepared.doseMg)}`));
     writeLine(
       stdout,
-      `  per spray  ${formatAmount(result.mgPerSpray, "mg")} (${formatAmount(result.mlPerSpray, "ml")} of ${formatNumber(toBase(concentration), 3)} mg/ml)`,
+      `  per spray  ${shown(result.mgPerSpray)} (${formatAmount(result.mlPerSpray, "ml")} of ${formatNumber(toBase(concentration), 3)} mg/ml)`,
     );
     writeLine(
       stdout,
-      `  sprays     ${style("bold", String(result.sprays))}, delivering ${formatAmount(result.deliveredMg, "mg")}`,
+      `  sprays     ${style("bold", String(result.sprays))}, delivering ${shown(result.deliveredMg)}`,
     );
     writeLine(stdout, "  to make the dose exactly:");
     for (const a of result.alternatives) {
@@ -112,7 +125,15 @@ function readSprayVolume(context: CommandContext): SprayVolume {
     return { kind: "sprays-per-ml", spraysPerMl: positiveCount(perMlText, "sprays-per-ml") };
   }
   if (calibrationText !== undefined) {
-    const [count = "", mass = ""] = calibrationText.split(":");
+    const match = /^\s*([^:]+):([^:]+)$/u.exec(calibrationText);
+    if (!match) {
+      throw new TitrateError(
+        "CLI_INVALID_OPTION",
+        `calibration: "${calibrationText}" is not sprays:weight; weigh 10 sprays of water and write, for example, --calibration 10:1.02g (10 sprays weighed 1.02 g; FACTS MEAS-3)`,
+        "calibration",
+      );
+    }
+    const [, count = "", mass = ""] = match;
     const grams = parseQuantity(mass, "mass", "calibration");
     return {
       kind: "calibration",
