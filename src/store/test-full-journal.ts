@@ -56,7 +56,9 @@ export async function writeFullJournal(store: Store): Promise<FullJournal> {
   await store.transaction((tx) =>
     addMedication(tx, ownerId, { name: "sertraline", addedAt: "2026-01-10T09:00:00Z" }),
   );
-  await startExperiment(store, ownerId, { substance: "ketamine", startDate: "2026-03-22" }, now);
+  // Psilocybin: the demo ends with a bladder danger about ketamine, which rules out a ketamine
+  // experiment (see startExperiment).
+  await startExperiment(store, ownerId, { substance: "psilocybin", startDate: "2026-03-22" }, now);
   await recordGuess(store, ownerId, { guess: "active" }, now.add({ minutes: 5 }));
   await createSession(store.db, {
     userId: ownerId,
