@@ -100,7 +100,11 @@ describe("titrate import --from psychonautwiki", () => {
       out,
       /DANGER\s+2025-01-11 20:00\s+Dangerous combination: ketamine with tramadol \(combination, past\)/u,
     );
-    assert.match(out, /Above the ketamine microdose ceiling \(above-ceiling, past\)/u);
+    assert.match(
+      out,
+      /DANGER\s+2025-01-13 21:00\s+Far above the ketamine microdose ceiling \(above-ceiling, past\)/u,
+      "40 mg at 70 kg is 0.57 mg/kg, past 0.5 mg/kg (K-DOSE-3)",
+    );
     assert.match(out, /Ketamine doses too close together \(min-interval, past\)/u);
     assert.match(out, /Not imported: map coordinates of 1 experience/u);
   });

@@ -143,11 +143,19 @@ describe("on the demo journal", () => {
   });
 
   test("a blinded experiment runs from start to report; the order stays sealed until unblinding", async () => {
+    // The demo journal ends with bladder signs, which advise against ketamine: no ketamine
+    // experiment while they stand, and nothing written.
+    const before = dumpDatabase(dataDir);
+    await refused(
+      ["experiment", "start", "--substance", "ketamine", "--data-dir", dataDir],
+      "EXPERIMENT_ADVISED_AGAINST",
+    );
+    assert.equal(dumpDatabase(dataDir), before, "a refused start changes nothing");
     const started = await runJson<{ codes: [string, string]; sessions: number; state: string }>([
       "experiment",
       "start",
       "--substance",
-      "ketamine",
+      "psilocybin",
       "--data-dir",
       dataDir,
     ]);
@@ -162,18 +170,18 @@ describe("on the demo journal", () => {
       "only today's code",
     );
     await refused(
-      ["experiment", "start", "--substance", "ketamine", "--data-dir", dataDir],
+      ["experiment", "start", "--substance", "psilocybin", "--data-dir", dataDir],
       "EXPERIMENT_RUNNING",
     );
 
     await ok(["experiment", "guess", "active", "--data-dir", dataDir]);
     await refused(["experiment", "report", "--data-dir", dataDir], "EXPERIMENT_BLINDED");
-    const before = dumpDatabase(dataDir);
+    const blinded = dumpDatabase(dataDir);
     await refused(
       ["experiment", "unblind", "--active", started.codes[0], "--data-dir", dataDir],
       "EXPERIMENT_NOT_OVER",
     );
-    assert.equal(dumpDatabase(dataDir), before, "a refused unblinding changes nothing");
+    assert.equal(dumpDatabase(dataDir), blinded, "a refused unblinding changes nothing");
 
     const unblinded = await ok([
       "experiment",
