@@ -392,7 +392,17 @@ describe("a journal kept from the terminal", () => {
   });
 
   test("medications count against every dose", async () => {
-    await json(["profile", "meds", "add", "diphenhydramine"]);
+    const known = await cli(["profile", "meds", "add", "diphenhydramine"]);
+    assert.match(
+      known.stdout,
+      /^Recorded diphenhydramine; every dose is checked against it: with ketamine \(dangerous: sedating antihistamines\)/u,
+    );
+    const unknown = await cli(["profile", "meds", "add", "xyzzy"]);
+    assert.match(
+      unknown.stdout,
+      /^Recorded xyzzy\. Titrate knows no combination for it with .*that is not a sign it is safe: ask a pharmacist\./u,
+    );
+    await json(["profile", "meds", "end", "xyzzy"]);
     const dose = await json<Logged>(["log", "dose", "7mg", "--substance", "ketamine"]);
     assert.ok(
       dose.findings.some((f) => f.ruleId === "combination"),

@@ -1,11 +1,14 @@
 import { crisisResources, describeHelpline } from "../../core/crisis.ts";
 import { TitrateError } from "../../core/errors.ts";
+import { agentLabel, knownCombinations } from "../../core/safety/agent-match.ts";
+import { listText, substanceText, unique } from "../../core/safety/format.ts";
 import {
   type ConditionId,
   conditionIds,
   conditions,
   type Profile,
 } from "../../core/schemas/journal.ts";
+import { substances } from "../../core/substances/catalog.ts";
 import { formatInstant, parseTimeZone } from "../../core/time.ts";
 import { convert, parseQuantity, roundTo, toBase } from "../../core/units.ts";
 import { requireProfile, setConditions, updateProfile } from "../../store/journal/profile.ts";
@@ -218,7 +221,7 @@ const conditionsCommand: Command = {
 
 const meds: Command = {
   name: "profile meds",
-  summary: "Medications you take, checked against every dose for dangerous combinations",
+  summary: "Medications you take, checked against every dose for the combinations Titrate knows",
   args: "[list | add NAME | end NAME]",
   options: { ...journalOptions },
   examples: [
@@ -265,16 +268,26 @@ const meds: Command = {
       for (const m of current)
         writeLine(stdout, `  ${m.name}  (since ${m.addedAt.slice(0, 10)}, ${m.id})`);
     } else {
-      writeLine(
-        stdout,
-        action === "add"
-          ? `Recorded ${result.name}; every dose is now checked against it.`
-          : `Ended ${result.name}.`,
-      );
+      writeLine(stdout, action === "add" ? addedText(result.name) : `Ended ${result.name}.`);
     }
     return 0;
   },
 };
+
+/** What adding a medication means: the combinations Titrate will check, or that it knows none. */
+function addedText(name: string): string {
+  const known = knownCombinations(substances, name);
+  if (known.length === 0) {
+    return `Recorded ${name}. Titrate knows no combination for it with ${listText(substances.map(substanceText))}, so no check will flag it; that is not a sign it is safe: ask a pharmacist.`;
+  }
+  const pairs = unique(
+    known.map(
+      ({ substance, combination }) =>
+        `${substanceText(substance)} (${combination.severity === "danger" ? "dangerous" : "caution"}: ${agentLabel(combination)})`,
+    ),
+  );
+  return `Recorded ${name}; every dose is checked against it: with ${listText(pairs)}.`;
+}
 
 export const group: CommandGroup = {
   name: "profile",

@@ -60,3 +60,23 @@ const agentLabels: Readonly<Record<string, string>> = {
 export function agentLabel(combination: Combination): string {
   return agentLabels[combination.agent] ?? combination.agent.replace(/-/gu, " ");
 }
+
+/** A combination a name refers to, for one substance of the catalog. */
+export interface KnownCombination {
+  readonly substance: Substance;
+  readonly combination: Combination;
+}
+
+/**
+ * Every combination of every catalog substance that `name` refers to: what the combination
+ * rule will check a medication against. Empty when Titrate knows none, which is not a sign
+ * that it is safe.
+ */
+export function knownCombinations(
+  substances: readonly Substance[],
+  name: string,
+): KnownCombination[] {
+  return substances.flatMap((substance) =>
+    combinationsNamed(substance, name).map((combination) => ({ substance, combination })),
+  );
+}

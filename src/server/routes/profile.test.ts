@@ -98,6 +98,7 @@ describe("profile and medications", () => {
     });
     assert.equal(added.medication.name, "sertraline");
     assert.equal(added.medication.addedAt, "2026-03-01T08:00:00Z");
+    assert.deepEqual(added.knownCombinations, [], "Titrate knows no combination for it");
     const ended = await alex.post(`/api/v1/medications/${added.medication.id}/end`);
     assert.equal(ended.status, 200);
     assert.equal(ended.body.medication.endedAt, "2026-03-22T09:00:00Z");
@@ -105,6 +106,23 @@ describe("profile and medications", () => {
     assert.deepEqual(listed.body.medications, [ended.body.medication]);
     const again = await alex.post(`/api/v1/medications/${added.medication.id}/end`);
     assert.equal(again.status, 404);
+  });
+
+  test("adding a medication says which combinations every dose is checked for", async () => {
+    const added = await send(alex, "POST", "/api/v1/medications", { name: "Tramadol 50mg" });
+    assert.deepEqual(
+      added.knownCombinations.map((c: { substance: string; severity: string }) => [
+        c.substance,
+        c.severity,
+      ]),
+      [
+        ["ketamine", "danger"],
+        ["psilocybin", "danger"],
+        ["mushrooms", "danger"],
+        ["lsd", "danger"],
+      ],
+    );
+    await alex.post(`/api/v1/medications/${added.medication.id}/end`);
   });
 
   test("a medication added in the future is refused", async () => {

@@ -54,6 +54,22 @@ export const MedicationBody = z.strictObject({
   addedAt: z.optional(At),
 });
 export const MedicationAnswer = z.strictObject({ medication: Medication });
+export const MedicationAdded = z.strictObject({
+  medication: Medication,
+  knownCombinations: z
+    .array(
+      z.strictObject({
+        substance: z.string(),
+        agent: z.string(),
+        severity: z.enum(["danger", "caution"]),
+      }),
+    )
+    .check(
+      z.describe(
+        "The combinations every dose is checked for with this medication; empty when Titrate knows none for it, which is not a sign that it is safe (ask a pharmacist).",
+      ),
+    ),
+});
 export const MedicationList = z.strictObject({
   medications: z
     .array(Medication)
