@@ -70,7 +70,12 @@ describe("insights, report and the blinded experiment on the demo journal", {
     await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
     await page.getByLabel("The passphrase again").fill(PASSPHRASE);
     await page.getByRole("button", { name: "Continue" }).click();
-    // The demo has a profile already: straight to Today.
+    // The demo has a profile already: only what `titrate demo` never asked (the conditions),
+    // then the safety page, once.
+    await heading("Complete your profile");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await heading("Before you start");
+    await page.getByRole("button", { name: /go to Today/u }).click();
     await heading("Today");
     noConsoleErrors();
   });
@@ -164,6 +169,11 @@ describe("insights, report and the blinded experiment on the demo journal", {
 
   test("Experiment: start, today's code, a guess, and an early unblinding after a second confirmation", async () => {
     const { page } = w;
+    // The demo journal reports bladder signs, and no experiment starts while a danger advises
+    // against its substance: a later report without them resolves it first.
+    await go("/log-other?tab=symptom");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved in the journal.").waitFor();
     await go("/experiment");
     await heading("Blinded experiment");
     await page.getByRole("heading", { name: "What you need" }).waitFor();

@@ -4,6 +4,14 @@
  * dose shows its warning; a check-in; a PHQ-9 with item 9 above 0 shows the crisis
  * resources; a plan on the calendar with its ICS; export and re-import; sign out and in.
  * The journeys share one journal, in order. Each ends with no console error on the page.
+ *
+ * With them, the fixes of the first new-user review (docs/decisions.md, "Web review fixes"):
+ * weights converted, not relabelled, and a big change confirmed; "1,000" refused in number
+ * fields; an unrated slider that a tap rates; the plan calendar agreeing with its text; no
+ * next dose while a danger advises against the substance; errors under their fields in
+ * words; the proposed dose's findings apart from the rest; every first-run field's error;
+ * the crisis answer marked in the journal; links in findings; an import checked first; and
+ * a journal made with `titrate init` asking what the command did not, then the safety page.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -14,6 +22,7 @@ import {
   journeySteps,
   launchBrowser,
   openPage,
+  runTitrate,
   type Server,
   screenshot,
   startServer,
@@ -65,6 +74,20 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await accessible("first run");
     await screenshot(w.page, "first-run-phone");
     const { page } = w;
+    // Every field's problem shows at once, under its field, not only the last one checked.
+    await page.getByLabel("Username").fill("S");
+    await page.getByLabel("Passphrase", { exact: true }).fill("short");
+    await page.getByLabel("The passphrase again").fill("shorter");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page
+      .locator("#setup-username-error")
+      .getByText(/at least 2 characters/u)
+      .waitFor();
+    await page
+      .locator("#setup-passphrase-error")
+      .getByText(/at least 10 characters/u)
+      .waitFor();
+    await page.locator("#setup-repeat-error").getByText("does not match").waitFor();
     await page.getByLabel("Username").fill(USERNAME);
     await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
     await page.getByLabel("The passphrase again").fill(PASSPHRASE);
@@ -72,9 +95,29 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
 
     await heading("About you");
     await accessible("setup");
-    await page.getByLabel("Body weight", { exact: true }).fill("70");
+    // The weight is converted when the units change, never relabelled: 154 lb is 69.9 kg.
+    const weight = page.getByLabel("Body weight", { exact: true });
+    await page.getByLabel("Imperial (lb)").check();
+    await weight.fill("154");
+    await page.getByLabel("Metric (kg)").check();
+    assert.equal(await weight.inputValue(), "69.9");
+    await page.getByLabel("Imperial (lb)").check();
+    assert.equal(await weight.inputValue(), "154");
+    await page.getByLabel("Metric (kg)").check();
+    // A number is read with the core's rules: "1,000" is ambiguous, never 1.0.
+    await weight.fill("1,000");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page
+      .locator("#profile-weight-error")
+      .getByText(/is ambiguous/u)
+      .waitFor();
+    await weight.fill("70");
     await page.getByLabel("Time zone").fill("Europe/London");
-    await page.getByLabel("Country").selectOption("GB");
+    // Countries Titrate has crisis numbers for, and any other by its code.
+    const country = page.getByLabel("Country", { exact: true });
+    await country.selectOption("other");
+    await page.getByLabel("Country code").fill("NO");
+    await country.selectOption("GB");
     await screenshot(page, "setup-phone");
     await page.getByRole("button", { name: "Save and continue" }).click();
 
@@ -93,6 +136,12 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await heading("Supplies");
     await page.getByLabel("Label").fill("Spray A");
     await page.getByLabel("Form").selectOption("spray");
+    // "1,000 mg/ml" was once stored as 1 mg/ml: now it is refused, under the field.
+    await page.getByLabel("Concentration").fill("1,000");
+    await page
+      .locator("#batch-concentration-error")
+      .getByText(/"1,000" is ambiguous/u)
+      .waitFor();
     await page.getByLabel("Concentration").fill("10");
     await page.getByLabel("Volume per spray").fill("0.1");
     await page.getByRole("button", { name: "Add batch" }).click();
@@ -101,6 +150,12 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await page.getByLabel("What you saw").fill("orange");
     await page.getByRole("button", { name: "Record test" }).click();
     await page.getByText("as expected").waitFor();
+    // A second batch, never tested and never used: not the concern of a dose from Spray A.
+    await page.getByLabel("Label").fill("Bottle C");
+    await page.getByLabel("Form").selectOption("solution");
+    await page.getByLabel("Concentration").fill("5");
+    await page.getByRole("button", { name: "Add batch" }).click();
+    await page.getByRole("heading", { name: "Bottle C" }).waitFor();
 
     await go("/log");
     await heading("Log a dose");
@@ -110,7 +165,13 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await page.getByLabel("Number of sprays").fill("7");
     await page.getByText("= 7.0 mg").waitFor();
     await page.getByText('7 sprays of "Spray A" (1 mg each)').waitFor();
-    // Taken two days ago (the time is read in the profile's zone, Europe/London).
+    // Taken two days ago (the time is read in the profile's zone, Europe/London, as it says).
+    await page.getByText("In Europe/London (your profile)").waitFor();
+    await page.getByLabel("When").fill("2030-01-01T09:00");
+    await page
+      .locator("#dose-when-error")
+      .getByText(/is in the future/u)
+      .waitFor();
     await page.getByLabel("When").fill(londonLocal(Date.now() - 2 * DAY_MS));
     await accessible("log dose");
     await page.getByRole("button", { name: "Log this dose" }).click();
@@ -124,16 +185,22 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await go("/log");
     await page.getByLabel("Batch").selectOption({ label: "Spray A" });
     await page.getByLabel("Number of sprays").fill("5");
-    await page.getByRole("heading", { name: "Before you take it" }).waitFor();
-    await page.getByText("Ketamine doses too close together").waitFor();
-    await page.getByText(/2 days since your last dose/u).waitFor();
+    // What this dose would bring, apart from what is already active.
+    const proposed = page.getByRole("region", { name: "If you take it now" });
+    await proposed.getByText("Ketamine doses too close together").waitFor();
+    await proposed.getByText(/2 days since your last dose/u).waitFor();
+    // Bottle C is untested, but this dose is not from it.
+    assert.equal(await page.getByText("Untested batch: Bottle C").count(), 0);
     await page
-      .getByRole("heading", { name: "Before you take it" })
+      .getByRole("heading", { name: "If you take it now" })
       .evaluate((element) => element.scrollIntoView({ block: "start" }));
     await screenshot(page, "log-dose-warning-phone", { fullPage: false });
     // Checking saved nothing: Today still says when the next dose may be.
     await go("/today");
     await page.getByText(/Ketamine: not before/u).waitFor();
+    // Each "I have read this" names its finding.
+    await page.getByRole("button", { name: "I have read this: Untested batch: Bottle C" }).click();
+    await page.getByText("Untested batch: Bottle C").waitFor({ state: "detached" });
     noConsoleErrors();
   });
 
@@ -146,10 +213,30 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     assert.equal(await mood.getAttribute("aria-valuetext"), "7 of 10");
+    // "Not rated" is its own state; a tap on the thumb in the middle rates it 5.
+    const energy = page.getByLabel("Energy", { exact: true });
+    assert.equal(await energy.getAttribute("aria-valuetext"), "not rated");
+    await energy.click();
+    assert.equal(await energy.getAttribute("aria-valuetext"), "5 of 10");
     await page.getByLabel("Effects", { exact: true }).fill("Calmer in the afternoon");
     await accessible("check-in");
     await page.getByRole("button", { name: "Save check-in" }).click();
     await heading("Check-in saved");
+    await go("/journal");
+    await page.getByText(/mood 7\/10, energy 5\/10\. Calmer/u).waitFor();
+    noConsoleErrors();
+  });
+
+  test("errors in words, under their fields, found before anything is sent", async () => {
+    const { page } = w;
+    await go("/log-other?tab=bp");
+    await heading("Log other things");
+    await page.getByLabel("Systolic (upper)").fill("80");
+    await page.getByLabel("Diastolic (lower)").fill("90");
+    await page.getByRole("button", { name: "Save" }).click();
+    const systolic = page.locator("#bp-sys-error");
+    await systolic.getByText(/must be higher than the diastolic \(lower\) number/u).waitFor();
+    assert.doesNotMatch((await page.locator("main").textContent()) ?? "", /MmHg|systolicMmHg/u);
     noConsoleErrors();
   });
 
@@ -175,6 +262,26 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await crisis.waitFor();
     await crisis.getByRole("button", { name: "Close this screen" }).click();
     await page.getByRole("heading", { name: /PHQ-9: Minimal/u }).waitFor();
+    // The journal marks the answer, with a way to the crisis resources.
+    await go("/journal");
+    const entry = page.locator("li.entry", { hasText: "PHQ-9" });
+    await entry.getByText("Item 9 answered above 0").waitFor();
+    // On Today the danger advises against any dose, in place of the next dose's date, and the
+    // helpline's address in its advice is a link.
+    await go("/today");
+    const next = page.getByRole("region", { name: "Next dose" });
+    await next.getByText("Titrate advises not to dose").waitFor();
+    await next.getByText(/Thoughts of death or self-harm/u).waitFor();
+    await page.getByRole("link", { name: "https://findahelpline.com" }).first().waitFor();
+    await screenshot(page, "today-danger-phone", { fullPage: false });
+    // A later PHQ-9 with every answer 0 ends the finding (the advice says to reach out again).
+    await go("/screenings?i=phq9");
+    const again = page.getByRole("group");
+    for (let item = 0; item < 9; item++) {
+      await again.nth(item).getByLabel("Not at all").check();
+    }
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { name: /PHQ-9: Minimal/u }).waitFor();
     noConsoleErrors();
   });
 
@@ -183,7 +290,21 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await go("/plan");
     await heading("Plan");
     await page.getByRole("button", { name: "New plan" }).click();
+    // Each problem under its own field, in words: no paths, no command-line flags.
+    await page.getByLabel("Dose", { exact: true }).fill("1,000");
+    await page
+      .locator("#plan-amount-error")
+      .getByText(/is ambiguous/u)
+      .waitFor();
+    await page.getByLabel("Weeks off", { exact: true }).fill("");
+    await page.locator("#plan-off-error").getByText("is required").waitFor();
+    await page.getByLabel("Weeks off", { exact: true }).fill("2");
     await page.getByLabel("Dose", { exact: true }).fill("7");
+    await page.getByLabel("Days between doses").fill("2");
+    const interval = page.locator("#plan-interval-error");
+    await interval.getByText(/Titrate's minimum is 5 days/u).waitFor();
+    const words = (await page.locator("main").textContent()) ?? "";
+    assert.doesNotMatch(words, /--accept-risk|protocol:|target\.amount|cycle\.weeksOff/u);
     await page.getByLabel("Days between doses").fill("7");
     await page.getByText(/7\.0 mg per dose; 8 doses, at least 5 days apart/u).waitFor();
     await accessible("new plan");
@@ -192,17 +313,59 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await page.getByRole("heading", { name: "Ketamine, 7 mg" }).waitFor();
     const calendar = page.getByRole("table", { name: /Ketamine plan/u });
     await calendar.locator(".mark").first().waitFor();
+    // Today's dose comes 2 days after the last: the text says it is skipped, and so does the
+    // calendar (it once said "Due").
+    await page.getByText(/is skipped/u).waitFor();
+    const today = calendar.locator('td[aria-current="date"] .mark');
+    assert.equal(await today.textContent(), "Skipped");
     const marks = await calendar.locator(".mark").allTextContents();
-    assert.ok(
-      marks.some((m) => ["Taken", "Late", "Due", "Missed"].includes(m)),
-      `the calendar marks the plan's days: ${marks.join(", ")}`,
-    );
+    assert.ok(!marks.includes("Due"), `nothing is due today: ${marks.join(", ")}`);
+
+    // While a danger advises against ketamine, Today shows that instead of the next date.
+    await go("/log-other?tab=symptom");
+    await page.getByLabel("Pain or burning when urinating").check();
+    await page.getByLabel("When", { exact: true }).fill(londonLocal(Date.now() - 10 * 60_000));
+    await page.getByRole("button", { name: "Save" }).click();
+    await page
+      .getByText(/Bladder warning signs/u)
+      .first()
+      .waitFor();
+    await go("/today");
+    const next = page.getByRole("region", { name: "Next dose" });
+    await next.getByText("Titrate advises not to dose").waitFor();
+    await next.getByText(/Bladder warning signs: stop ketamine/u).waitFor();
+    await screenshot(page, "today-advise-not-phone");
+    // A later report without the signs resolves it, and the date comes back.
+    await go("/log-other?tab=symptom");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved in the journal.").waitFor();
+    await go("/today");
+    await next.getByText(/Ketamine, 7 mg: (?!Titrate)/u).waitFor();
+    assert.equal(await next.getByText("Titrate advises not to dose").count(), 0);
+    await go("/plan");
+    await calendar.locator(".mark").first().waitFor();
     const [ics] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Download calendar (ICS)" }).click(),
     ]);
     const icsPath = await ics.path();
     assert.match(readFileSync(icsPath, "utf8"), /BEGIN:VCALENDAR/u);
+    noConsoleErrors();
+  });
+
+  test("a weight more than 20 % from the last is saved only after a confirmation", async () => {
+    const { page } = w;
+    await go("/settings");
+    await heading("Settings");
+    await page.getByLabel("Body weight", { exact: true }).fill("154");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    const dialog = page.getByRole("dialog", { name: "Change your weight from 70 kg to 154 kg?" });
+    await dialog.getByText(/from 14\.0 mg to 30\.8 mg/u).waitFor();
+    await accessible("weight confirmation");
+    await screenshot(page, "settings-weight-confirm-phone", { fullPage: false });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await go("/log");
+    await page.getByText("Start 7.0 mg · ceiling 14.0 mg for 70 kg").waitFor();
     noConsoleErrors();
   });
 
@@ -227,8 +390,17 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
 
     await go("/settings");
     await page.getByLabel("File", { exact: true }).setInputFiles(exportPath);
-    await page.getByRole("button", { name: "Import" }).click();
-    await page.getByText(/Imported 1 check/u).waitFor();
+    // Checked first: what it would add, in words; nothing is written until "Import it".
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByText(/This file would add 1 check-in\./u).waitFor();
+    await go("/journal");
+    await page.locator("li.entry", { hasText: "Dose" }).first().waitFor();
+    assert.equal(await page.locator("li.entry", { hasText: "Check-in" }).count(), 0);
+    await go("/settings");
+    await page.getByLabel("File", { exact: true }).setInputFiles(exportPath);
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByRole("button", { name: "Import it" }).click();
+    await page.getByText(/Imported 1 check-in\./u).waitFor();
     await go("/journal");
     await page.locator("li.entry", { hasText: "Check-in" }).waitFor();
     noConsoleErrors();
@@ -247,6 +419,57 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await page.getByLabel("Passphrase").fill(PASSPHRASE);
     await page.getByRole("button", { name: "Sign in" }).click();
     await heading("Today");
+    noConsoleErrors();
+  });
+});
+
+describe("a journal made with titrate init, opened in the web app", {
+  skip,
+  timeout: 60_000,
+}, () => {
+  let server: Server;
+  let browser: Browser;
+  let w: WatchedPage;
+
+  before(async () => {
+    // No weight and no country: the command line did not ask, nor about any condition.
+    server = await startServer({
+      prepare: (dataDir) =>
+        runTitrate(["init", "--tz", "Europe/London", "--username", "kim", "--data-dir", dataDir]),
+    });
+    browser = await launchBrowser();
+    w = await openPage(browser);
+  });
+  after(async () => {
+    await w?.context.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  const { go, heading, accessible, noConsoleErrors } = journeySteps(() => ({ server, w }));
+
+  test("asks what the command line did not, then shows the safety page once", async () => {
+    const { page } = w;
+    await go("/");
+    await heading("Welcome to Titrate");
+    await page.getByLabel("Username").fill("kim");
+    await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel("The passphrase again").fill(PASSPHRASE);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await heading("Complete your profile");
+    await accessible("complete the profile");
+    await page.getByRole("group", { name: "Does any of this apply to you?" }).waitFor();
+    await page.getByLabel("Body weight", { exact: true }).fill("64");
+    await page.getByLabel("Country", { exact: true }).selectOption("IE");
+    await screenshot(page, "setup-existing-phone");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await heading("Before you start");
+    await page.getByRole("button", { name: /go to Today/u }).click();
+    await heading("Today");
+    // Once: signing in again goes straight to Today.
+    await go("/safety");
+    await heading("Before you start");
+    assert.equal(await page.getByRole("button", { name: /go to Today/u }).count(), 0);
     noConsoleErrors();
   });
 });

@@ -4,6 +4,7 @@
  * Errors arrive in the API's one shape and become an ApiError whose `fields` the forms show
  * next to their inputs. A request that cannot reach the server is an OfflineError.
  */
+import { labelOf, plainMessage } from "./lib/messages.ts";
 
 export interface FieldError {
   readonly path: string;
@@ -147,21 +148,35 @@ function fieldsOf(error: unknown): readonly FieldError[] | null {
   return Array.isArray(fields) ? (fields as FieldError[]) : null;
 }
 
-/** The message for a field (exact path, or the first error under it), if any. */
+/** The message for a field (exact path, or the first error under it), if any, in plain words. */
 export function fieldError(error: unknown, path: string): string | undefined {
   const fields = fieldsOf(error);
   if (!fields) return undefined;
   const exact = fields.find((f) => f.path === path);
-  if (exact) return exact.message;
-  return fields.find((f) => f.path.startsWith(`${path}.`))?.message;
+  const found = exact ?? fields.find((f) => f.path.startsWith(`${path}.`));
+  return found ? plainMessage(found.message) : undefined;
 }
 
-/** Errors not tied to one of `shownPaths`: shown at the top of the form. */
-export function otherErrors(error: unknown, shownPaths: readonly string[]): string[] {
+/**
+ * Errors not tied to one of `shownPaths`: shown at the top of the form, each named by its
+ * field's label (`labels`, else the app's usual name for it), never by its path.
+ */
+export function otherErrors(
+  error: unknown,
+  shownPaths: readonly string[],
+  labels: Readonly<Record<string, string>> = {},
+): string[] {
   if (error === null || error === undefined) return [];
   const fields = fieldsOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (!fields || fields.length === 0) return [message];
+  if (!fields || fields.length === 0) return [plainMessage(message)];
   const shown = (p: string) => shownPaths.some((s) => p === s || p.startsWith(`${s}.`));
-  return fields.filter((f) => !shown(f.path)).map((f) => `${f.path || "input"}: ${f.message}`);
+  return fields
+    .filter((f) => !shown(f.path))
+    .map((f) => `${labelOf(f.path, labels)}: ${plainMessage(f.message)}`);
+}
+
+/** An error's message in plain words (no field path, no command-line hints). */
+export function errorText(error: unknown): string {
+  return plainMessage(error instanceof Error ? error.message : String(error));
 }

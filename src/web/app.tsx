@@ -7,12 +7,13 @@
 import type { ComponentType } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { type CrisisResources, crisisResources } from "../core/crisis.ts";
-import { api, onReachability, onUnauthorised } from "./api.ts";
+import { api, errorText, onReachability, onUnauthorised } from "./api.ts";
 import { AppContext, type AppState } from "./app-context.ts";
 import { CrisisScreen } from "./components/crisis.tsx";
 import { Layout, MoreScreen, navItems } from "./components/layout.tsx";
 import { Lazy } from "./components/lazy.tsx";
-import { navigate, usePath } from "./router.ts";
+import { setMessageTimeZone } from "./lib/messages.ts";
+import { navigate, queryParam, usePath } from "./router.ts";
 import { LoginScreen } from "./screens/login.tsx";
 import { TodayScreen } from "./screens/today.tsx";
 import type { Profile, SessionState } from "./types.ts";
@@ -103,6 +104,8 @@ export function App() {
   const signOut = useCallback(async () => {
     try {
       await api.post("/api/v1/auth/logout");
+    } catch {
+      // Signed out here whatever the answer; the next request asks the server again.
     } finally {
       // Signed out here first, so nothing asks the API for data while the answer comes back.
       setSession({ setupNeeded: false, authenticated: false, user: null });
@@ -133,14 +136,19 @@ export function App() {
     [session, profile, reloadProfile, reloadSession, showCrisis, signOut, online],
   );
 
-  // Where a signed-in person lands from the bare address, sign-in or setup.
+  // Where a signed-in person lands from the bare address, sign-in or setup. Right after the
+  // passphrase step on a journal that already has a profile (`titrate init`, `titrate demo`),
+  // /setup?step=2 asks what the command line did not, then the safety page follows.
   const ready = authenticated && profile !== undefined && profile !== null;
+  const completing = path === "/setup" && queryParam("step") === "2";
   useEffect(() => {
-    if (ready && (path === "/" || path === "/login" || path === "/setup")) {
+    if (ready && (path === "/" || path === "/login" || (path === "/setup" && !completing))) {
       navigate("/today", { replace: true });
     }
-  }, [ready, path]);
+  }, [ready, path, completing]);
 
+  // Instants in error messages are shown in the profile's zone.
+  setMessageTimeZone(profile?.timeZone ?? null);
   useScreenFocus(path);
   useTitle(path, session);
 
@@ -149,14 +157,17 @@ export function App() {
   let content: preact.JSX.Element;
   if (state.session.setupNeeded) {
     content = <Lazy load={loadPassphraseStep} />;
-  } else if (authenticated && profile === null) {
+  } else if (authenticated && (profile === null || (ready && completing))) {
     content = <Lazy load={loadProfileStep} />;
   } else if (!authenticated) {
     // Joining a study with an invitation code works signed out: it makes the account.
     content = path === "/join" ? <Lazy load={loadJoin} /> : <LoginScreen />;
   } else if (profile === undefined) {
     content = bootError ? (
-      <Boot error={bootError} retry={reloadProfile} />
+      <Boot
+        error={bootError}
+        retry={() => reloadProfile().catch((error: unknown) => setBootError(error))}
+      />
     ) : (
       <p class="boot">Opening your journal…</p>
     );
@@ -191,7 +202,7 @@ function Boot({ error, retry }: { error: unknown; retry: () => Promise<void> }) 
   return (
     <main class="narrow" id="main">
       <h1>Titrate cannot reach its server</h1>
-      <p>{error instanceof Error ? error.message : String(error)}</p>
+      <p>{errorText(error)}</p>
       <p>
         While offline you cannot sign in, load or save entries. Start the server (
         <code>titrate serve</code>) or reconnect, then try again.
@@ -232,11 +243,12 @@ function useScreenFocus(path: string): void {
 function useTitle(path: string, session: SessionState | null): void {
   useEffect(() => {
     const item = navItems.find((i) => i.path === path);
-    const name = session?.setupNeeded
-      ? "Set up"
-      : session && !session.authenticated
-        ? "Sign in"
-        : (item?.label ?? (path === "/more" ? "More" : "Today"));
+    const name =
+      session?.setupNeeded || path === "/setup"
+        ? "Set up"
+        : session && !session.authenticated
+          ? "Sign in"
+          : (item?.label ?? (path === "/more" ? "More" : "Today"));
     document.title = `${name} · Titrate`;
   }, [path, session]);
 }

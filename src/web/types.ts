@@ -66,6 +66,8 @@ export interface NextDose {
   readonly isDue: boolean;
   readonly pushedBack: boolean;
   readonly reason: string | null;
+  /** Planned occurrences passed over because they came too soon after the last dose. */
+  readonly skipped: readonly Occurrence[];
   readonly lastDoseAt: string | null;
   readonly earliestAt: string | null;
   readonly intervalDays: number;
@@ -155,6 +157,8 @@ export interface PlanCalendar {
   readonly occurrences: readonly (Occurrence & { readonly status: AdherenceStatus })[];
   readonly extra: readonly { readonly date: string }[];
   readonly breaks: readonly { readonly from: string; readonly until: string }[];
+  /** The next dose as GET /api/v1/today and the plan list give it, with what it skips. */
+  readonly next: NextDose | null;
 }
 
 export interface SessionInfo {

@@ -53,6 +53,30 @@ export function describedBy(id: string, options: { hint?: boolean; error?: strin
   };
 }
 
+interface WhenFieldProps {
+  readonly id: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error?: string | undefined;
+  /** The zone the date and time are read in: the profile's. */
+  readonly timeZone: string;
+  readonly label?: string;
+}
+
+/** A date and time, read in the profile's zone, which the field names. */
+export function WhenField({ id, value, onChange, error, timeZone, label }: WhenFieldProps) {
+  return (
+    <Field id={id} label={label ?? "When"} hint={`In ${timeZone} (your profile)`} error={error}>
+      <input
+        {...describedBy(id, { hint: true, error })}
+        type="datetime-local"
+        value={value}
+        onInput={(e) => onChange(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}
+
 /** Errors of a form that belong to no one field, at its top. */
 export function FormErrors({ messages }: { readonly messages: readonly string[] }) {
   if (messages.length === 0) return null;

@@ -1,4 +1,5 @@
 /** Small pieces for screens that load data. */
+import { errorText } from "../api.ts";
 
 /** A list answer, whether the route wraps it in an object (`{ batches: [...] }`) or not. */
 export function listOf<T>(answer: T[] | Record<string, T[]> | undefined, key: string): T[] {
@@ -12,7 +13,7 @@ export function LoadError({ error }: { readonly error: unknown }) {
   if (!error) return null;
   return (
     <div class="notice warning" role="alert">
-      <p>{error instanceof Error ? error.message : String(error)}</p>
+      <p>{errorText(error)}</p>
     </div>
   );
 }

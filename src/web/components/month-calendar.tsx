@@ -1,10 +1,18 @@
 /**
  * A month as a table, Monday first: each day may carry a status (taken, late, missed,
- * skipped, pending, planned, extra) and may fall in a break. The status is written in the
+ * skipped, due, next, planned, extra) and may fall in a break. The status is written in the
  * cell too, never shown by colour alone.
  */
 
-export type DayStatus = "taken" | "late" | "missed" | "skipped" | "pending" | "planned" | "extra";
+export type DayStatus =
+  | "taken"
+  | "late"
+  | "missed"
+  | "skipped"
+  | "due"
+  | "next"
+  | "planned"
+  | "extra";
 
 export interface MonthCalendarProps {
   /** YYYY-MM */
@@ -20,7 +28,8 @@ const statusWords: Readonly<Record<DayStatus, string>> = {
   late: "Late",
   missed: "Missed",
   skipped: "Skipped",
-  pending: "Due",
+  due: "Due",
+  next: "Next",
   planned: "Planned",
   extra: "Extra",
 };
@@ -111,7 +120,10 @@ export function CalendarLegend() {
       <span>Taken: on time</span>
       <span>Late: taken late</span>
       <span>Missed: not taken</span>
-      <span>Due / Planned: ahead</span>
+      <span>Skipped: too soon after a dose</span>
+      <span>Due: take it now</span>
+      <span>Next: the next dose</span>
+      <span>Planned: later</span>
       <span>Break: a tolerance break</span>
     </p>
   );

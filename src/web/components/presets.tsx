@@ -12,6 +12,7 @@ import { formatAmount } from "../../core/units.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { amountText } from "../lib/format.ts";
+import { readNumber } from "../lib/numbers.ts";
 import { getSubstance, routeName, substanceName, substances } from "../lib/substances.ts";
 import type { Batch, Preset } from "../types.ts";
 import { useApi } from "../use-api.ts";
@@ -116,9 +117,15 @@ function NewPreset({
       ]
     : ["amount"];
   const kind = measures.includes(measure) ? measure : "amount";
-  const number = Number(value.trim().replace(",", "."));
+  const read =
+    kind === "sprays"
+      ? readNumber(value, { whole: true })
+      : kind === "volume"
+        ? readNumber(value, { kind: "volume", unit: "ml" })
+        : readNumber(value, { kind: "mass", unit });
+  const number = read.value;
   const measured =
-    value.trim() === "" || !Number.isFinite(number) || number <= 0
+    number === null
       ? null
       : kind === "sprays"
         ? { kind, sprays: number }
@@ -141,7 +148,7 @@ function NewPreset({
     () => {
       if (!measured) {
         throw Object.assign(new Error("How much is missing."), {
-          fields: [{ path: "measured", message: "enter a number above 0" }],
+          fields: [{ path: "measured", message: read.error ?? "enter a number above 0" }],
         });
       }
       return api.post<{ preset: Preset }>("/api/v1/presets", {
@@ -159,6 +166,7 @@ function NewPreset({
   );
   const e = submit.error;
   const amountError =
+    read.error ??
     fieldError(e, "measured.amount") ??
     fieldError(e, "measured.volumeMl") ??
     fieldError(e, "measured.sprays") ??

@@ -145,3 +145,18 @@ export function relativeText(instant: string, now = Date.now()): string {
   if (text === "now") return text;
   return diffMin > 0 ? `in ${text}` : `${text} ago`;
 }
+
+const YEAR_MS = 365.25 * 24 * 3_600_000;
+
+/**
+ * Why an entry's time cannot be right, the way src/core/time.ts's implausibleTime says it
+ * (more than a minute in the future, or more than 30 years ago), or null when it can be.
+ * Checked in the browser so the mistake shows under the field and no request fails.
+ */
+export function whenProblem(instant: string | null, now = Date.now()): string | null {
+  if (instant === null) return "give a date and a time";
+  const ms = Date.parse(instant);
+  if (ms > now + 60_000) return "is in the future; the journal records what has already happened";
+  if (ms < now - 30 * YEAR_MS) return "is more than 30 years ago; check the year (a typo?)";
+  return null;
+}

@@ -9,9 +9,9 @@ import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
 import { GuessFieldset } from "../components/experiment/guess-fieldset.tsx";
 import { useSessionToday } from "../components/experiment/use-session-today.ts";
-import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
-import { fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
+import { fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
 import type { Guess, Recorded } from "../types.ts";
 import { useSubmit } from "../use-submit.ts";
@@ -45,7 +45,13 @@ export default function CheckInScreen() {
   const [guess, setGuess] = useState<Guess | null>(null);
   const [guessSaved, setGuessSaved] = useState<Guess | null>(null);
   const text = (t: string) => (t.trim() === "" ? null : t.trim());
+  const whenError = whenProblem(fromLocalInput(when, timeZone)) ?? undefined;
   const submit = useSubmit(async () => {
+    if (whenError) {
+      throw Object.assign(new Error("Check the time."), {
+        fields: [{ path: "at", message: whenError }],
+      });
+    }
     const recorded = await api.post<Recorded<unknown>>("/api/v1/check-ins", {
       at: fromLocalInput(when, timeZone),
       ...values,
@@ -176,14 +182,13 @@ export default function CheckInScreen() {
             optional={session.guess === null}
           />
         ) : null}
-        <Field id="checkin-when" label="When" error={fieldError(e, "at")}>
-          <input
-            {...describedBy("checkin-when", { error: fieldError(e, "at") })}
-            type="datetime-local"
-            value={when}
-            onInput={(ev) => setWhen(ev.currentTarget.value)}
-          />
-        </Field>
+        <WhenField
+          id="checkin-when"
+          value={when}
+          onChange={setWhen}
+          error={whenError ?? fieldError(e, "at")}
+          timeZone={timeZone}
+        />
         <button type="submit" class="button" disabled={submit.busy}>
           {submit.busy ? "Saving…" : "Save check-in"}
         </button>
@@ -202,12 +207,36 @@ interface SliderProps {
   readonly onChange: (value: number | null) => void;
 }
 
-/** A 0–10 slider with its number shown; "not rated" until moved, and a way back to it. */
+/** Keys that move a range input: any of them on an unrated slider rates it. */
+const SLIDER_KEYS = new Set([
+  "ArrowLeft",
+  "ArrowRight",
+  "ArrowUp",
+  "ArrowDown",
+  "Home",
+  "End",
+  "PageUp",
+  "PageDown",
+]);
+
+/**
+ * A 0–10 slider with its number shown. "Not rated" is its own state, drawn differently (a
+ * hollow thumb, a dashed track, "–" for the number, "Not rated" in words), never a silent 5:
+ * any touch of it — a tap or click anywhere on it, the thumb included, or a key that moves
+ * it — rates it with the value it then shows. "Clear" goes back to not rated.
+ */
 function Slider({ id, label, low, high, value, error, onChange }: SliderProps) {
+  const unrated = value === null;
+  // An unrated slider's thumb sits in the middle; a tap on it changes nothing the browser
+  // reports (no input event), so the touch itself rates it: pointerdown first, then the
+  // input event of a drag or a tap elsewhere moves it on.
+  const rateAsShown = (element: HTMLInputElement) => {
+    if (unrated) onChange(Number(element.value));
+  };
   return (
     <div class={error ? "field has-error" : "field"}>
       <label for={id}>{label}</label>
-      <div class="slider-row">
+      <div class={unrated ? "slider-row unrated" : "slider-row"}>
         <input
           id={id}
           type="range"
@@ -215,24 +244,34 @@ function Slider({ id, label, low, high, value, error, onChange }: SliderProps) {
           max={10}
           step={1}
           value={value ?? 5}
-          aria-valuetext={value === null ? "not rated" : `${value} of 10`}
-          aria-describedby={`${id}-scale`}
+          aria-valuetext={unrated ? "not rated" : `${value} of 10`}
+          aria-describedby={`${id}-scale ${id}-state`}
+          onPointerDown={(ev) => rateAsShown(ev.currentTarget)}
+          onClick={(ev) => rateAsShown(ev.currentTarget)}
+          onKeyDown={(ev) => {
+            if (SLIDER_KEYS.has(ev.key)) rateAsShown(ev.currentTarget);
+          }}
           onInput={(ev) => onChange(Number(ev.currentTarget.value))}
         />
         <output for={id} aria-hidden="true">
-          {value === null ? "–" : value}
+          {unrated ? "–" : value}
         </output>
       </div>
       <p class="scale-labels" id={`${id}-scale`}>
         <span>0 = {low}</span>
         <span>10 = {high}</span>
       </p>
-      {value !== null ? (
-        <button type="button" class="link-button" onClick={() => onChange(null)}>
-          Clear {label.toLowerCase()}
-        </button>
+      {unrated ? (
+        <p class="hint" id={`${id}-state`}>
+          Not rated: tap or drag to rate.
+        </p>
       ) : (
-        <p class="hint">Not rated</p>
+        <p class="hint" id={`${id}-state`}>
+          Rated {value} of 10.{" "}
+          <button type="button" class="link-button" onClick={() => onChange(null)}>
+            Clear {label.toLowerCase()}
+          </button>
+        </p>
       )}
       {error ? (
         <p class="field-error" role="alert">

@@ -1,7 +1,9 @@
 /**
  * The first run, step 1: choose a username and passphrase (POST /api/v1/setup). Step 2, the
  * profile, is its own chunk (setup-profile.tsx): it needs Zod and the profile's schema,
- * which this step does not, so the first screen a new person sees loads little.
+ * which this step does not, so the first screen a new person sees loads little. Every field
+ * is checked here first, with the server's rules (src/server/schemas/auth.ts), so each
+ * field's problem shows under it at once, not only the last one found.
  */
 import { useState } from "preact/hooks";
 import { api, fieldError, otherErrors } from "../api.ts";
@@ -10,19 +12,52 @@ import { describedBy, Field, FormErrors } from "../components/field.tsx";
 import { navigate } from "../router.ts";
 import { useSubmit } from "../use-submit.ts";
 
+const MIN_PASSPHRASE = 10;
+
+/** Every field's problem, as the server would name it; empty when the form can be sent. */
+export function setupProblems(
+  username: string,
+  passphrase: string,
+  repeat: string,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const name = username.trim().toLowerCase();
+  if (name.length < 2) {
+    problems.push({ path: "username", message: "must be at least 2 characters long" });
+  } else if (name.length > 32) {
+    problems.push({ path: "username", message: "must be at most 32 characters long" });
+  } else if (!/^[a-z0-9][a-z0-9._-]*$/u.test(name)) {
+    problems.push({
+      path: "username",
+      message:
+        'may hold only letters a–z, digits, ".", "_" and "-", and must start with a letter or digit',
+    });
+  }
+  if ([...passphrase].length < MIN_PASSPHRASE) {
+    problems.push({
+      path: "passphrase",
+      message: `must be at least ${MIN_PASSPHRASE} characters; four or more random words are strong and memorable`,
+    });
+  }
+  if (passphrase !== repeat) {
+    problems.push({ path: "repeat", message: "does not match the passphrase above" });
+  }
+  return problems;
+}
+
 export default function ChoosePassphrase() {
   const { reloadSession } = useApp();
   const [username, setUsername] = useState("");
   const [passphrase, setPassphrase] = useState("");
   const [repeat, setRepeat] = useState("");
   const form = useSubmit(async () => {
-    if (passphrase !== repeat) {
-      throw Object.assign(new Error("The two passphrases differ."), {
-        fields: [{ path: "repeat", message: "does not match the passphrase above" }],
-      });
+    const problems = setupProblems(username, passphrase, repeat);
+    if (problems.length > 0) {
+      throw Object.assign(new Error("Check the fields marked."), { fields: problems });
     }
     await api.post("/api/v1/setup", { username, passphrase });
-    navigate("/setup", { replace: true });
+    // Step 2 asks for the profile, or (on a journal `titrate init` made) what is missing.
+    navigate("/setup?step=2", { replace: true });
     await reloadSession();
   });
   const usernameError = fieldError(form.error, "username");

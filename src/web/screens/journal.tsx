@@ -5,14 +5,15 @@
 import { useState } from "preact/hooks";
 import { instruments } from "../../core/questionnaires/instruments.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
-import { useTimeZone } from "../app-context.ts";
+import { useApp, useTimeZone } from "../app-context.ts";
 import { Confirm } from "../components/confirm.tsx";
-import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { amountText } from "../lib/format.ts";
+import { readNumber } from "../lib/numbers.ts";
 import { routeName, substanceName } from "../lib/substances.ts";
-import { formatWhen, fromLocalInput, localDate, toLocalInput } from "../lib/time.ts";
+import { formatWhen, fromLocalInput, localDate, toLocalInput, whenProblem } from "../lib/time.ts";
 import type { Finding, Recorded, TimelineEntry, TimelineKind } from "../types.ts";
 import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
@@ -155,7 +156,18 @@ interface EntryItemProps {
   readonly onChange: () => Promise<void>;
 }
 
+/** A PHQ-9 with an answer above 0 to item 9 (thoughts of death or self-harm), FACTS Q-PHQ9. */
+export function isCrisisScreening(entry: TimelineEntry): boolean {
+  if (entry.kind !== "screening") return false;
+  const r = entry.record as { crisis?: unknown; instrument?: unknown; answers?: unknown };
+  if (r.crisis === true) return true;
+  const answers = Array.isArray(r.answers) ? (r.answers as unknown[]) : [];
+  const item = instruments.find((i) => i.id === r.instrument)?.crisisItemIndex;
+  return item !== undefined && item !== null && Number(answers[item] ?? 0) > 0;
+}
+
 function EntryItem({ entry, timeZone, onChange }: EntryItemProps) {
+  const { showCrisis } = useApp();
   const [mode, setMode] = useState<"view" | "edit" | "delete">("view");
   const [findings, setFindings] = useState<readonly Finding[]>([]);
   const remove = useSubmit(
@@ -173,6 +185,17 @@ function EntryItem({ entry, timeZone, onChange }: EntryItemProps) {
         <time dateTime={entry.at}>{formatWhen(entry.at, timeZone)}</time>
       </div>
       <p>{summary(entry)}</p>
+      {isCrisisScreening(entry) ? (
+        <div class="notice danger">
+          <p>
+            <strong>Item 9 answered above 0:</strong> thoughts of death or of hurting yourself
+            (FACTS Q-PHQ9). If you feel this way now, please reach out.
+          </p>
+          <button type="button" class="button secondary small" onClick={() => showCrisis()}>
+            Where to get help now
+          </button>
+        </div>
+      ) : null}
       {note ? <p class="muted">{note}</p> : null}
       <FindingList findings={findings} title="After the correction" />
       {mode === "edit" ? (
@@ -239,12 +262,20 @@ function EditEntry({ entry, timeZone, onDone, onCancel }: EditEntryProps) {
   const [amount, setAmount] = useState(
     record.amount === null || record.amount === undefined ? "" : String(record.amount),
   );
+  const amountRead = readNumber(amount, { kind: "mass", unit: record.unit ?? "mg" });
+  const at = fromLocalInput(when, timeZone);
+  const whenError = whenProblem(at) ?? undefined;
   const submit = useSubmit(() => {
-    const changes: Record<string, unknown> = { at: fromLocalInput(when, timeZone) ?? when };
-    if (hasNote) changes.note = note.trim() === "" ? null : note;
-    if (hasAmount) {
-      changes.amount = amount.trim() === "" ? null : Number(amount.replace(",", "."));
+    const wrong = [
+      ...(hasAmount && amountRead.error ? [{ path: "amount", message: amountRead.error }] : []),
+      ...(whenError ? [{ path: "at", message: whenError }] : []),
+    ];
+    if (wrong.length > 0) {
+      throw Object.assign(new Error("Check the fields marked."), { fields: wrong });
     }
+    const changes: Record<string, unknown> = { at: at ?? when };
+    if (hasNote) changes.note = note.trim() === "" ? null : note;
+    if (hasAmount) changes.amount = amountRead.value;
     return api.patch<Recorded<unknown>>(`/api/v1/entries/${encodeURIComponent(entry.id)}`, changes);
   }, onDone);
   const e = submit.error;
@@ -252,23 +283,24 @@ function EditEntry({ entry, timeZone, onDone, onCancel }: EditEntryProps) {
   return (
     <form onSubmit={submit.submit} noValidate aria-label="Correct this entry">
       <FormErrors messages={otherErrors(e, ["at", "note", "amount"])} />
-      <Field id={`${id}-at`} label="When" error={fieldError(e, "at")}>
-        <input
-          {...describedBy(`${id}-at`, { error: fieldError(e, "at") })}
-          type="datetime-local"
-          value={when}
-          onInput={(ev) => setWhen(ev.currentTarget.value)}
-        />
-      </Field>
+      <WhenField
+        id={`${id}-at`}
+        value={when}
+        onChange={setWhen}
+        error={whenError ?? fieldError(e, "at")}
+        timeZone={timeZone}
+      />
       {hasAmount ? (
         <Field
           id={`${id}-amount`}
           label="Amount"
-          error={fieldError(e, "amount")}
+          error={amountRead.error ?? fieldError(e, "amount")}
           aside={record.unit}
         >
           <input
-            {...describedBy(`${id}-amount`, { error: fieldError(e, "amount") })}
+            {...describedBy(`${id}-amount`, {
+              error: amountRead.error ?? fieldError(e, "amount"),
+            })}
             inputMode="decimal"
             value={amount}
             onInput={(ev) => setAmount(ev.currentTarget.value)}

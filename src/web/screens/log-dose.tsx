@@ -9,14 +9,15 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { calculateDose, type DoseResult } from "../../core/dose.ts";
 import { type DoseAmount, resolveDoseAmount } from "../../core/dose-amount.ts";
 import { formatAmount } from "../../core/units.ts";
-import { api, fieldError, otherErrors } from "../api.ts";
+import { api, errorText, fieldError, otherErrors } from "../api.ts";
 import { useApp, useTimeZone } from "../app-context.ts";
-import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { amountText } from "../lib/format.ts";
+import { type NumberRead, readNumber } from "../lib/numbers.ts";
 import { getSubstance, routeName, type Substance, substances } from "../lib/substances.ts";
-import { fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
+import { formatWhen, fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
 import type { Batch, DoseCheck, Preset, Recorded, Today } from "../types.ts";
 import { useApi } from "../use-api.ts";
@@ -36,21 +37,20 @@ interface DoseForm {
   readonly note: string;
 }
 
-function parseNumber(text: string): number | null {
-  if (text.trim() === "") return null;
-  const n = Number(text.trim().replace(",", "."));
-  return Number.isFinite(n) && n > 0 ? n : null;
+/** The amount field read with src/core's parser: "1,000" is refused, never read as 1. */
+function readValue(form: DoseForm): NumberRead {
+  if (form.measure === "sprays") return readNumber(form.value, { whole: true });
+  if (form.measure === "volume") return readNumber(form.value, { kind: "volume", unit: "ml" });
+  return readNumber(form.value, { kind: "mass", unit: form.unit });
 }
 
 /** What the person measured, in the shape the API and src/core take; null when incomplete. */
-function measuredOf(form: DoseForm) {
+function measuredOf(form: DoseForm, read: NumberRead) {
   if (form.measure === "unknown") return { kind: "unknown" as const };
-  const n = parseNumber(form.value);
+  const n = read.value;
   if (n === null) return null;
   if (form.measure === "volume") return { kind: "volume" as const, volumeMl: n };
-  if (form.measure === "sprays") {
-    return Number.isInteger(n) ? { kind: "sprays" as const, sprays: n } : null;
-  }
+  if (form.measure === "sprays") return { kind: "sprays" as const, sprays: n };
   return { kind: "amount" as const, amount: n, unit: form.unit };
 }
 
@@ -135,19 +135,21 @@ export default function LogDoseScreen() {
     () => sizingFor(substance, profile?.weightKg ?? null),
     [substance, profile],
   );
-  const measured = measuredOf(form);
+  const read = form.measure === "unknown" ? { value: null, error: null } : readValue(form);
+  const measured = measuredOf(form, read);
   const computed = useMemo((): { amount: DoseAmount | null; error: string | null } => {
     if (!measured || measured.kind === "unknown") return { amount: null, error: null };
     try {
       return { amount: resolveDoseAmount(substance, measured, batch ?? null), error: null };
     } catch (error) {
-      return { amount: null, error: error instanceof Error ? error.message : String(error) };
+      return { amount: null, error: errorText(error) };
     }
   }, [substance, measured?.kind, form.value, form.unit, batch]);
 
   const at = fromLocalInput(form.when, timeZone);
+  const whenError = whenProblem(at) ?? undefined;
   const body =
-    measured && at
+    measured && at && !whenError
       ? {
           substance: form.substance,
           measured,
@@ -181,6 +183,16 @@ export default function LogDoseScreen() {
   }, [bodyKey]);
 
   const submit = useSubmit(async () => {
+    if (read.error) {
+      throw Object.assign(new Error("The amount cannot be read."), {
+        fields: [{ path: "amount", message: read.error }],
+      });
+    }
+    if (whenError) {
+      throw Object.assign(new Error("Check the time."), {
+        fields: [{ path: "at", message: whenError }],
+      });
+    }
     if (!body) {
       throw Object.assign(new Error("Give the amount first."), {
         fields: [{ path: "amount", message: "give how much you took, or choose “Not known”" }],
@@ -212,7 +224,11 @@ export default function LogDoseScreen() {
 
   const e = submit.error;
   const amountError =
-    fieldError(e, "measured") ?? fieldError(e, "amount") ?? computed.error ?? undefined;
+    read.error ??
+    fieldError(e, "measured") ??
+    fieldError(e, "amount") ??
+    computed.error ??
+    undefined;
   const aboveCeiling = sizing && computed.amount && computed.amount.amount > sizing.ceiling + 1e-9;
   return (
     <>
@@ -390,14 +406,13 @@ export default function LogDoseScreen() {
             This amount is an estimate
           </label>
         </fieldset>
-        <Field id="dose-when" label="When" error={fieldError(e, "at")}>
-          <input
-            {...describedBy("dose-when", { error: fieldError(e, "at") })}
-            type="datetime-local"
-            value={form.when}
-            onInput={(ev) => set({ when: ev.currentTarget.value })}
-          />
-        </Field>
+        <WhenField
+          id="dose-when"
+          value={form.when}
+          onChange={(when) => set({ when })}
+          error={whenError ?? fieldError(e, "at")}
+          timeZone={timeZone}
+        />
         <Field id="dose-note" label="Note (optional)" error={fieldError(e, "note")}>
           <textarea
             {...describedBy("dose-note", { error: fieldError(e, "note") })}
@@ -406,14 +421,66 @@ export default function LogDoseScreen() {
           />
         </Field>
         <section aria-live="polite" aria-label="Warnings for this dose">
-          {check && check.findings.length > 0 ? (
-            <FindingList findings={check.findings} title="Before you take it" />
+          {check ? (
+            <CheckedFindings
+              check={check}
+              batches={batches}
+              batchId={form.batchId}
+              at={at}
+              timeZone={timeZone}
+            />
           ) : null}
         </section>
         <button type="submit" class="button" disabled={submit.busy}>
           {submit.busy ? "Saving…" : "Log this dose"}
         </button>
       </form>
+    </>
+  );
+}
+
+/** The id src/core's checkProposedDose gives the dose being checked (run-rules.ts). */
+const PROPOSED = "proposed";
+const NOW_WINDOW_MS = 15 * 60_000;
+
+/**
+ * The check's findings in two groups. About this dose: "If you take it now" (the rules word
+ * them as if it were taken). Already active: only what applies whatever is taken, and of the
+ * batch findings only the chosen batch's (an unused untested batch is not this dose's concern).
+ */
+function CheckedFindings({
+  check,
+  batches,
+  batchId,
+  at,
+  timeZone,
+}: {
+  check: DoseCheck;
+  batches: readonly Batch[];
+  batchId: string;
+  at: string | null;
+  timeZone: string;
+}) {
+  const batchIds = new Set(batches.map((b) => b.id));
+  const about = check.findings.filter((f) => f.subjectId === PROPOSED);
+  const standing = check.findings.filter(
+    (f) =>
+      f.subjectId !== PROPOSED &&
+      !(f.subjectId !== null && batchIds.has(f.subjectId) && f.subjectId !== batchId),
+  );
+  const isNow = at === null || Math.abs(Date.parse(at) - Date.now()) <= NOW_WINDOW_MS;
+  return (
+    <>
+      <FindingList
+        findings={about}
+        title={isNow ? "If you take it now" : `If you log it for ${formatWhen(at ?? "", timeZone)}`}
+        intro="Titrate's safety rules, run on your journal with this dose added (each reads as if it were taken):"
+      />
+      <FindingList
+        findings={standing}
+        title="Already active"
+        intro="These apply whatever you take now:"
+      />
     </>
   );
 }

@@ -6,11 +6,14 @@
 import { useState } from "preact/hooks";
 import { checklistIds } from "../../core/questionnaires/instrument.ts";
 import { getChecklist } from "../../core/questionnaires/instruments.ts";
+import { BloodPressureInput } from "../../core/schemas/journal.ts";
+import { parseWith } from "../../core/schemas/validate.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
-import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
-import { fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
+import { readNumber, unreadable } from "../lib/numbers.ts";
+import { fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam, usePath } from "../router.ts";
 import type { Recorded } from "../types.ts";
 import { useSubmit } from "../use-submit.ts";
@@ -77,55 +80,69 @@ export default function LogOtherScreen() {
 
 type Saved = (answer: Recorded<unknown>) => void;
 
-function WhenField({
-  value,
-  onChange,
-  error,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <Field id="other-when" label="When" error={error}>
-      <input
-        {...describedBy("other-when", { error })}
-        type="datetime-local"
-        value={value}
-        onInput={(e) => onChange(e.currentTarget.value)}
+/** The time of an entry, in the profile's zone, checked here first (not in the future). */
+function useWhen(): {
+  when: string;
+  setWhen: (value: string) => void;
+  at: string | null;
+  problem: string | undefined;
+  field: (error: unknown) => preact.JSX.Element;
+} {
+  const timeZone = useTimeZone();
+  const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
+  const at = fromLocalInput(when, timeZone);
+  const problem = whenProblem(at) ?? undefined;
+  return {
+    when,
+    setWhen,
+    at,
+    problem,
+    field: (error: unknown) => (
+      <WhenField
+        id="other-when"
+        value={when}
+        onChange={setWhen}
+        error={problem ?? fieldError(error, "at")}
+        timeZone={timeZone}
       />
-    </Field>
-  );
+    ),
+  };
+}
+
+/** Refuses to send a form whose fields the browser can already tell are wrong. */
+function refuse(fields: { path: string; message: string | undefined | null }[]): void {
+  const wrong = fields.filter((f): f is { path: string; message: string } => !!f.message);
+  if (wrong.length > 0) {
+    throw Object.assign(new Error("Check the fields marked."), { fields: wrong });
+  }
 }
 
 const textOrNull = (t: string) => (t.trim() === "" ? null : t.trim());
-const numberOrNull = (t: string) => {
-  if (t.trim() === "") return null;
-  const n = Number(t.trim().replace(",", "."));
-  return Number.isNaN(n) ? t : n;
-};
 
 function SubstanceForm({ onSaved }: { onSaved: Saved }) {
-  const timeZone = useTimeZone();
+  const time = useWhen();
   const [name, setName] = useState("");
   const [amount, setAmount] = useState("");
   const [unit, setUnit] = useState("");
   const [route, setRoute] = useState("");
   const [note, setNote] = useState("");
-  const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
-  const submit = useSubmit(
-    () =>
-      api.post<Recorded<unknown>>("/api/v1/other-substances", {
-        at: fromLocalInput(when, timeZone),
-        name: name.trim(),
-        amount: numberOrNull(amount),
-        unit: textOrNull(unit),
-        route: textOrNull(route),
-        note: textOrNull(note),
-      }),
-    onSaved,
-  );
+  const amountRead = readNumber(amount);
+  const submit = useSubmit(() => {
+    refuse([
+      { path: "amount", message: amountRead.error },
+      { path: "at", message: time.problem },
+    ]);
+    return api.post<Recorded<unknown>>("/api/v1/other-substances", {
+      at: time.at,
+      name: name.trim(),
+      amount: amountRead.value,
+      unit: textOrNull(unit),
+      route: textOrNull(route),
+      note: textOrNull(note),
+    });
+  }, onSaved);
   const e = submit.error;
+  const amountError = amountRead.error ?? fieldError(e, "amount");
   return (
     <form onSubmit={submit.submit} noValidate>
       <p>Alcohol, a medicine taken once, another drug: Titrate checks it against your doses.</p>
@@ -144,9 +161,9 @@ function SubstanceForm({ onSaved }: { onSaved: Saved }) {
         />
       </Field>
       <div class="filters">
-        <Field id="other-amount" label="Amount (optional)" error={fieldError(e, "amount")}>
+        <Field id="other-amount" label="Amount (optional)" error={amountError}>
           <input
-            {...describedBy("other-amount", { error: fieldError(e, "amount") })}
+            {...describedBy("other-amount", { error: amountError })}
             inputMode="decimal"
             value={amount}
             onInput={(ev) => setAmount(ev.currentTarget.value)}
@@ -176,7 +193,7 @@ function SubstanceForm({ onSaved }: { onSaved: Saved }) {
           onInput={(ev) => setNote(ev.currentTarget.value)}
         />
       </Field>
-      <WhenField value={when} onChange={setWhen} error={fieldError(e, "at")} />
+      {time.field(e)}
       <button type="submit" class="button" disabled={submit.busy}>
         Save
       </button>
@@ -185,22 +202,20 @@ function SubstanceForm({ onSaved }: { onSaved: Saved }) {
 }
 
 function SymptomForm({ onSaved }: { onSaved: Saved }) {
-  const timeZone = useTimeZone();
+  const time = useWhen();
   const [checklistId, setChecklistId] = useState<(typeof checklistIds)[number]>("bladder");
   const [symptoms, setSymptoms] = useState<readonly string[]>([]);
   const [note, setNote] = useState("");
-  const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
   const checklist = getChecklist(checklistId);
-  const submit = useSubmit(
-    () =>
-      api.post<Recorded<unknown>>("/api/v1/symptom-reports", {
-        at: fromLocalInput(when, timeZone),
-        checklist: checklistId,
-        symptoms,
-        note: textOrNull(note),
-      }),
-    onSaved,
-  );
+  const submit = useSubmit(() => {
+    refuse([{ path: "at", message: time.problem }]);
+    return api.post<Recorded<unknown>>("/api/v1/symptom-reports", {
+      at: time.at,
+      checklist: checklistId,
+      symptoms,
+      note: textOrNull(note),
+    });
+  }, onSaved);
   const e = submit.error;
   return (
     <form onSubmit={submit.submit} noValidate>
@@ -253,7 +268,7 @@ function SymptomForm({ onSaved }: { onSaved: Saved }) {
           onInput={(ev) => setNote(ev.currentTarget.value)}
         />
       </Field>
-      <WhenField value={when} onChange={setWhen} error={fieldError(e, "at")} />
+      {time.field(e)}
       <button type="submit" class="button" disabled={submit.busy}>
         Save
       </button>
@@ -263,20 +278,30 @@ function SymptomForm({ onSaved }: { onSaved: Saved }) {
 
 function BloodPressureForm({ onSaved }: { onSaved: Saved }) {
   const timeZone = useTimeZone();
+  const time = useWhen();
   const [systolic, setSystolic] = useState("");
   const [diastolic, setDiastolic] = useState("");
   const [pulse, setPulse] = useState("");
-  const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
-  const submit = useSubmit(
-    () =>
-      api.post<Recorded<unknown>>("/api/v1/blood-pressures", {
-        at: fromLocalInput(when, timeZone),
-        systolicMmHg: numberOrNull(systolic),
-        diastolicMmHg: numberOrNull(diastolic),
-        pulseBpm: numberOrNull(pulse),
-      }),
-    onSaved,
-  );
+  const reads = {
+    systolicMmHg: readNumber(systolic, { whole: true, required: true }),
+    diastolicMmHg: readNumber(diastolic, { whole: true, required: true }),
+    pulseBpm: readNumber(pulse, { whole: true }),
+  };
+  const submit = useSubmit(() => {
+    const unread = unreadable(reads);
+    if (unread) throw unread;
+    refuse([{ path: "at", message: time.problem }]);
+    const reading = {
+      at: time.at,
+      systolicMmHg: reads.systolicMmHg.value,
+      diastolicMmHg: reads.diastolicMmHg.value,
+      pulseBpm: reads.pulseBpm.value,
+    };
+    // The core's own checks first (plausible values, the upper above the lower), so a slip
+    // is named under its field before anything is sent.
+    parseWith(BloodPressureInput, { ...reading, timeZone });
+    return api.post<Recorded<unknown>>("/api/v1/blood-pressures", reading);
+  }, onSaved);
   const e = submit.error;
   return (
     <form onSubmit={submit.submit} noValidate>
@@ -323,7 +348,7 @@ function BloodPressureForm({ onSaved }: { onSaved: Saved }) {
           onInput={(ev) => setPulse(ev.currentTarget.value)}
         />
       </Field>
-      <WhenField value={when} onChange={setWhen} error={fieldError(e, "at")} />
+      {time.field(e)}
       <button type="submit" class="button" disabled={submit.busy}>
         Save
       </button>

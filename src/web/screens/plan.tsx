@@ -9,7 +9,7 @@ import { useMemo, useState } from "preact/hooks";
 import { previewPlan, toPlanDraft } from "../../core/schedule/preview.ts";
 import { type Weekday, weekdayIds } from "../../core/schemas/plan.ts";
 import { formatAmount } from "../../core/units.ts";
-import { api, fieldError, otherErrors } from "../api.ts";
+import { api, errorText, fieldError, otherErrors } from "../api.ts";
 import { useApp, useTimeZone } from "../app-context.ts";
 import { Confirm } from "../components/confirm.tsx";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
@@ -22,6 +22,7 @@ import {
   shiftMonth,
 } from "../components/month-calendar.tsx";
 import { amountText } from "../lib/format.ts";
+import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
 import { getSubstance, substances } from "../lib/substances.ts";
 import { formatDate, formatWhen, localDate } from "../lib/time.ts";
 import type { Plan, PlanCalendar, PlanStatus } from "../types.ts";
@@ -99,11 +100,29 @@ export default function PlanScreen() {
   );
 }
 
-function statusesOf(answer: PlanCalendar | undefined): Map<string, DayStatus> {
+/**
+ * Each day's mark, from the API's statuses and its next dose, so the calendar says what the
+ * text says: an occurrence still open but passed over because it comes too soon after the
+ * last dose is "Skipped" (the API lists it in `next.skipped`, while its own status stays
+ * pending until its window closes), the next dose is "Due" or "Next", later ones "Planned".
+ */
+export function statusesOf(answer: PlanCalendar | undefined): Map<string, DayStatus> {
   const map = new Map<string, DayStatus>();
-  for (const o of answer?.occurrences ?? []) map.set(o.date, o.status);
+  const next = answer?.next ?? null;
+  const skipped = new Set((next?.skipped ?? []).map((o) => o.at));
+  for (const o of answer?.occurrences ?? []) {
+    if (o.status !== "pending") map.set(o.date, o.status);
+    else if (skipped.has(o.at)) map.set(o.date, "skipped");
+    else if (next && next.occurrence.at === o.at) map.set(o.date, next.isDue ? "due" : "next");
+    else map.set(o.date, "planned");
+  }
   for (const x of answer?.extra ?? []) if (!map.has(x.date)) map.set(x.date, "extra");
   return map;
+}
+
+function hasFieldErrors(error: unknown): boolean {
+  const fields = (error as { fields?: unknown } | null)?.fields;
+  return Array.isArray(fields) && fields.length > 0;
 }
 
 function describeProtocol(plan: Plan): string {
@@ -135,11 +154,13 @@ function warningsFor(status: PlanStatus, weightKg: number | null) {
 }
 
 function PlanCard({ status, onChange }: { status: PlanStatus; onChange: () => Promise<void> }) {
-  const { plan, next } = status;
+  const { plan } = status;
   const { profile } = useApp();
   const timeZone = useTimeZone();
   const [month, setMonth] = useState(() => localDate(Date.now(), plan.timeZone).slice(0, 7));
   const calendar = useApi<PlanCalendar>(`/api/v1/plans/${encodeURIComponent(plan.id)}/calendar`);
+  // The text and the calendar read the same next dose (the calendar's, once it is here).
+  const next = calendar.data ? calendar.data.next : status.next;
   const [ending, setEnding] = useState(false);
   const end = useSubmit(
     () => api.post(`/api/v1/plans/${encodeURIComponent(plan.id)}/end`),
@@ -257,28 +278,46 @@ interface PlanForm {
   readonly acceptRisk: boolean;
 }
 
-function draftOf(form: PlanForm, timeZone: string) {
+/** The form's numbers, each read with src/core's parser (readNumber), by the path it fills. */
+function numbersOf(form: PlanForm): Record<string, NumberRead> {
+  const count = { whole: true, required: true } as const;
+  const none: NumberRead = { value: null, error: null };
+  return {
+    "target.amount": readNumber(form.amount, {
+      kind: "mass",
+      unit: getSubstance(form.substance).unit,
+    }),
+    "protocol.intervalDays":
+      form.protocol === "every-n-days" ? readNumber(form.intervalDays, count) : none,
+    "cycle.weeksOn": form.cycle ? readNumber(form.weeksOn, count) : none,
+    "cycle.weeksOff": form.cycle ? readNumber(form.weeksOff, count) : none,
+    "end.count": form.endKind === "count" ? readNumber(form.count, count) : none,
+  };
+}
+
+function draftOf(form: PlanForm, timeZone: string, numbers: Record<string, NumberRead>) {
   const substance = getSubstance(form.substance);
+  const n = (path: string) => numbers[path]?.value ?? Number.NaN;
   const protocol =
     form.protocol === "every-n-days"
-      ? { kind: form.protocol, intervalDays: Number(form.intervalDays) }
+      ? { kind: form.protocol, intervalDays: n("protocol.intervalDays") }
       : form.protocol === "weekdays"
         ? { kind: form.protocol, weekdays: [...form.weekdays] }
         : form.protocol === "pattern"
           ? { kind: form.protocol, pattern: form.pattern.trim() }
           : { kind: form.protocol };
-  const amount = Number(form.amount.replace(",", "."));
+  const amount = numbers["target.amount"]?.value ?? null;
   return {
     substance: substance.id,
-    ...(form.amount.trim() === "" ? {} : { target: { amount, unit: substance.unit } }),
+    ...(amount === null ? {} : { target: { amount, unit: substance.unit } }),
     protocol,
-    cycle: form.cycle ? { weeksOn: Number(form.weeksOn), weeksOff: Number(form.weeksOff) } : null,
+    cycle: form.cycle ? { weeksOn: n("cycle.weeksOn"), weeksOff: n("cycle.weeksOff") } : null,
     startDate: form.startDate,
     localTime: form.localTime,
     timeZone,
     end:
       form.endKind === "count"
-        ? { kind: "count" as const, count: Number(form.count) }
+        ? { kind: "count" as const, count: n("end.count") }
         : { kind: "until" as const, date: form.until },
     acceptRisk: form.acceptRisk,
   };
@@ -318,8 +357,12 @@ function NewPlan({
     };
   });
   const set = (patch: Partial<PlanForm>) => setForm((f) => ({ ...f, ...patch }));
-  const draft = draftOf(form, timeZone);
+  const numbers = numbersOf(form);
+  const draft = draftOf(form, timeZone, numbers);
+  const unreadableNumbers = unreadable(numbers);
   const preview = useMemo(() => {
+    // A number that cannot be read is named under its field; nothing is guessed from it.
+    if (unreadableNumbers) return { value: null, error: unreadableNumbers };
     try {
       return {
         value: previewPlan(draft, { weightKg: profile?.weightKg ?? undefined }),
@@ -328,7 +371,7 @@ function NewPlan({
     } catch (error) {
       return { value: null, error };
     }
-  }, [JSON.stringify(draft), profile?.weightKg]);
+  }, [JSON.stringify(draft), JSON.stringify(unreadableNumbers?.fields), profile?.weightKg]);
 
   const submit = useSubmit(async () => {
     if (preview.error) throw preview.error;
@@ -342,6 +385,10 @@ function NewPlan({
   }, onCreated);
 
   const e = submit.error ?? preview.error;
+  // The minimum interval is the protocol's rule, but for "every n days" it is about the days
+  // between doses: its message goes under that field.
+  const intervalError = form.protocol === "every-n-days" ? fieldError(e, "protocol") : undefined;
+  const protocolError = form.protocol === "every-n-days" ? undefined : fieldError(e, "protocol");
   const substance = getSubstance(form.substance);
   const upcoming = preview.value?.occurrences.slice(0, 6) ?? [];
   const previewMonths = [
@@ -410,9 +457,9 @@ function NewPlan({
             onInput={(ev) => set({ amount: ev.currentTarget.value })}
           />
         </Field>
-        <Field id="plan-protocol" label="Protocol" error={fieldError(e, "protocol")}>
+        <Field id="plan-protocol" label="Protocol" error={protocolError}>
           <select
-            {...describedBy("plan-protocol", { error: fieldError(e, "protocol") })}
+            {...describedBy("plan-protocol", { error: protocolError })}
             value={form.protocol}
             onChange={(ev) => set({ protocol: ev.currentTarget.value as ProtocolKind })}
           >
@@ -428,14 +475,11 @@ function NewPlan({
             id="plan-interval"
             label="Days between doses"
             hint={`${substance.name}: at least ${substance.minIntervalDays} days (FACTS ${substance.minIntervalFacts.join(", ")}).`}
-            error={fieldError(e, "protocol.intervalDays")}
+            error={intervalError}
             aside="days"
           >
             <input
-              {...describedBy("plan-interval", {
-                hint: true,
-                error: fieldError(e, "protocol.intervalDays"),
-              })}
+              {...describedBy("plan-interval", { hint: true, error: intervalError })}
               inputMode="numeric"
               value={form.intervalDays}
               onInput={(ev) => set({ intervalDays: ev.currentTarget.value })}
@@ -624,7 +668,11 @@ function NewPlan({
             </>
           ) : (
             <p class="notice warning" role="alert">
-              {preview.error instanceof Error ? preview.error.message : "This plan cannot be made."}
+              {hasFieldErrors(preview.error)
+                ? "This plan cannot be made as it stands: see the fields marked above."
+                : preview.error
+                  ? errorText(preview.error)
+                  : "This plan cannot be made."}
             </p>
           )}
         </section>

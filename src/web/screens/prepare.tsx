@@ -11,19 +11,21 @@ import { calculateSolution } from "../../core/preparation/solution.ts";
 import { planSolution } from "../../core/preparation/solution-plan.ts";
 import { calculateSpray, TYPICAL_ML_PER_SPRAY } from "../../core/preparation/spray.ts";
 import { convert, formatAmount, formatNumber } from "../../core/units.ts";
-import { fieldError } from "../api.ts";
+import { errorText, fieldError } from "../api.ts";
 import { useOptionalApp } from "../app-context.ts";
 import { describedBy, Field } from "../components/field.tsx";
+import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
 import { getSubstance, substances } from "../lib/substances.ts";
 import { formatDate, localDate } from "../lib/time.ts";
 
 type Tab = "solution" | "spray" | "label";
 
-const num = (text: string): number | undefined => {
-  if (text.trim() === "") return undefined;
-  const n = Number(text.trim().replace(",", "."));
-  return Number.isFinite(n) ? n : Number.NaN;
-};
+const mg = { kind: "mass", unit: "mg" } as const;
+const ml = { kind: "volume", unit: "ml" } as const;
+const mgPerMl = { kind: "concentration", unit: "mg/ml" } as const;
+
+/** A number field's value (undefined when empty or unreadable: its error shows under it). */
+const readValue = (read: NumberRead): number | undefined => read.value ?? undefined;
 
 function errorOf(run: () => unknown): { value: unknown; error: unknown } {
   try {
@@ -40,19 +42,16 @@ export default function PrepareScreen() {
   const [dose, setDose] = useState("");
   const substance = getSubstance(substanceId);
   const weightKg = app?.profile?.weightKg ?? undefined;
-  const doseAmount = num(dose);
+  const doseRead = readNumber(dose, { kind: "mass", unit: substance.unit });
+  const doseAmount = readValue(doseRead);
   // The dose in the substance's unit, checked against the ceiling before any preparation.
   const checked =
     doseAmount === undefined
       ? null
-      : errorOf(() => {
-          if (!(doseAmount > 0)) {
-            throw Object.assign(new Error("must be a number above 0"), {
-              fields: [{ path: "dose", message: "must be a number above 0" }],
-            });
-          }
-          return checkAmountAgainstCeiling(substance, doseAmount, weightKg);
-        });
+      : errorOf(() => checkAmountAgainstCeiling(substance, doseAmount, weightKg));
+  const doseError =
+    doseRead.error ??
+    (checked?.error ? (fieldError(checked.error, "dose") ?? errorText(checked.error)) : undefined);
   const doseMg =
     checked && !checked.error && doseAmount !== undefined
       ? convert(doseAmount, substance.unit, "mg")
@@ -100,18 +99,9 @@ export default function PrepareScreen() {
               ))}
             </select>
           </Field>
-          <Field
-            id="prep-dose"
-            label="Dose per use"
-            error={
-              checked?.error
-                ? (fieldError(checked.error, "dose") ?? String((checked.error as Error).message))
-                : undefined
-            }
-            aside={substance.unit}
-          >
+          <Field id="prep-dose" label="Dose per use" error={doseError} aside={substance.unit}>
             <input
-              {...describedBy("prep-dose", { error: checked?.error ? "x" : undefined })}
+              {...describedBy("prep-dose", { error: doseError })}
               inputMode="decimal"
               autoComplete="off"
               value={dose}
@@ -169,17 +159,26 @@ function SolutionCalculator({
   const [accuracy, setAccuracy] = useState("");
   const [solvent, setSolvent] = useState(String(defaultTools.solventResolutionMl));
   const [syringe, setSyringe] = useState(String(defaultTools.syringeResolutionMl));
-  const tools: MeasuringTools = {
-    scaleResolutionMg: num(scale) ?? defaultTools.scaleResolutionMg,
-    scaleAccuracyMg: num(accuracy),
-    solventResolutionMl: num(solvent) ?? defaultTools.solventResolutionMl,
-    syringeResolutionMl: num(syringe) ?? defaultTools.syringeResolutionMl,
+  const reads = {
+    mass: readNumber(mass, mg),
+    volume: readNumber(volume, ml),
+    scale: readNumber(scale, mg),
+    accuracy: readNumber(accuracy, mg),
+    solvent: readNumber(solvent, ml),
+    syringe: readNumber(syringe, ml),
   };
-  const massMg = num(mass);
-  const volumeMl = num(volume);
-  const proposing = massMg === undefined && volumeMl === undefined;
+  const readError = (key: keyof typeof reads) => reads[key].error ?? undefined;
+  const tools: MeasuringTools = {
+    scaleResolutionMg: readValue(reads.scale) ?? defaultTools.scaleResolutionMg,
+    scaleAccuracyMg: readValue(reads.accuracy),
+    solventResolutionMl: readValue(reads.solvent) ?? defaultTools.solventResolutionMl,
+    syringeResolutionMl: readValue(reads.syringe) ?? defaultTools.syringeResolutionMl,
+  };
+  const massMg = readValue(reads.mass);
+  const volumeMl = readValue(reads.volume);
+  const proposing = mass.trim() === "" && volume.trim() === "";
   const outcome =
-    doseMg === null
+    doseMg === null || unreadable(reads)
       ? null
       : errorOf(() =>
           proposing
@@ -207,17 +206,29 @@ function SolutionCalculator({
       <h2 id="solution-title">Solution</h2>
       <p class="hint">Leave the mass and the volume empty to get a proposal.</p>
       <div class="filters">
-        <Field id="sol-mass" label="Mass dissolved" error={fieldError(e, "mass")} aside="mg">
+        <Field
+          id="sol-mass"
+          label="Mass dissolved"
+          error={readError("mass") ?? fieldError(e, "mass")}
+          aside="mg"
+        >
           <input
-            {...describedBy("sol-mass", { error: fieldError(e, "mass") })}
+            {...describedBy("sol-mass", { error: readError("mass") ?? fieldError(e, "mass") })}
             inputMode="decimal"
             value={mass}
             onInput={(ev) => setMass(ev.currentTarget.value)}
           />
         </Field>
-        <Field id="sol-volume" label="Final volume" error={fieldError(e, "volume")} aside="ml">
+        <Field
+          id="sol-volume"
+          label="Final volume"
+          error={readError("volume") ?? fieldError(e, "volume")}
+          aside="ml"
+        >
           <input
-            {...describedBy("sol-volume", { error: fieldError(e, "volume") })}
+            {...describedBy("sol-volume", {
+              error: readError("volume") ?? fieldError(e, "volume"),
+            })}
             inputMode="decimal"
             value={volume}
             onInput={(ev) => setVolume(ev.currentTarget.value)}
@@ -227,33 +238,43 @@ function SolutionCalculator({
       <details>
         <summary>Your measuring tools</summary>
         <div class="filters">
-          <Field id="sol-scale" label="Scale reads to" aside="mg">
+          <Field id="sol-scale" error={readError("scale")} label="Scale reads to" aside="mg">
             <input
-              id="sol-scale"
+              {...describedBy("sol-scale", { error: readError("scale") })}
               inputMode="decimal"
               value={scale}
               onInput={(ev) => setScale(ev.currentTarget.value)}
             />
           </Field>
-          <Field id="sol-accuracy" label="Scale's stated accuracy (±)" aside="mg">
+          <Field
+            id="sol-accuracy"
+            error={readError("accuracy")}
+            label="Scale's stated accuracy (±)"
+            aside="mg"
+          >
             <input
-              id="sol-accuracy"
+              {...describedBy("sol-accuracy", { error: readError("accuracy") })}
               inputMode="decimal"
               value={accuracy}
               onInput={(ev) => setAccuracy(ev.currentTarget.value)}
             />
           </Field>
-          <Field id="sol-solvent" label="Water measured to" aside="ml">
+          <Field id="sol-solvent" error={readError("solvent")} label="Water measured to" aside="ml">
             <input
-              id="sol-solvent"
+              {...describedBy("sol-solvent", { error: readError("solvent") })}
               inputMode="decimal"
               value={solvent}
               onInput={(ev) => setSolvent(ev.currentTarget.value)}
             />
           </Field>
-          <Field id="sol-syringe" label="Syringe marks every" aside="ml">
+          <Field
+            id="sol-syringe"
+            error={readError("syringe")}
+            label="Syringe marks every"
+            aside="ml"
+          >
             <input
-              id="sol-syringe"
+              {...describedBy("sol-syringe", { error: readError("syringe") })}
               inputMode="decimal"
               value={syringe}
               onInput={(ev) => setSyringe(ev.currentTarget.value)}
@@ -264,7 +285,7 @@ function SolutionCalculator({
       {doseMg === null ? <p class="muted">Give the dose above first.</p> : null}
       {e && !fieldError(e, "mass") && !fieldError(e, "volume") ? (
         <p class="notice warning" role="alert">
-          {(e as Error).message}
+          {errorText(e)}
         </p>
       ) : null}
       {result ? (
@@ -295,15 +316,20 @@ function SprayCalculator({ doseMg, substanceId }: { doseMg: number | null; subst
   const substance = getSubstance(substanceId);
   const [concentration, setConcentration] = useState("");
   const [perSpray, setPerSpray] = useState("");
-  const c = num(concentration);
-  const ml = num(perSpray);
+  const concentrationRead = readNumber(concentration, mgPerMl);
+  const perSprayRead = readNumber(perSpray, ml);
+  const c = readValue(concentrationRead);
+  const perSprayMl = readValue(perSprayRead);
   const outcome =
-    doseMg === null || c === undefined
+    doseMg === null || c === undefined || perSprayRead.error
       ? null
       : errorOf(() =>
           calculateSpray({
             concentrationMgPerMl: c,
-            volume: ml === undefined ? { kind: "assumed" } : { kind: "volume", mlPerSpray: ml },
+            volume:
+              perSprayMl === undefined
+                ? { kind: "assumed" }
+                : { kind: "volume", mlPerSpray: perSprayMl },
             doseMg,
             solubilityMgPerMl: substance.solubilityMgPerMl,
           }),
@@ -314,9 +340,16 @@ function SprayCalculator({ doseMg, substanceId }: { doseMg: number | null; subst
     <section aria-labelledby="spray-title">
       <h2 id="spray-title">Nasal spray</h2>
       <div class="filters">
-        <Field id="spray-concentration" label="Concentration" aside="mg/ml">
+        <Field
+          id="spray-concentration"
+          label="Concentration"
+          error={concentrationRead.error ?? undefined}
+          aside="mg/ml"
+        >
           <input
-            id="spray-concentration"
+            {...describedBy("spray-concentration", {
+              error: concentrationRead.error ?? undefined,
+            })}
             inputMode="decimal"
             value={concentration}
             onInput={(ev) => setConcentration(ev.currentTarget.value)}
@@ -326,11 +359,14 @@ function SprayCalculator({ doseMg, substanceId }: { doseMg: number | null; subst
           id="spray-volume"
           label="Volume per spray"
           hint={`Empty: a typical ${TYPICAL_ML_PER_SPRAY} ml (FACTS MEAS-3).`}
-          error={fieldError(e, "sprayVolume")}
+          error={perSprayRead.error ?? fieldError(e, "sprayVolume")}
           aside="ml"
         >
           <input
-            {...describedBy("spray-volume", { hint: true, error: fieldError(e, "sprayVolume") })}
+            {...describedBy("spray-volume", {
+              hint: true,
+              error: perSprayRead.error ?? fieldError(e, "sprayVolume"),
+            })}
             inputMode="decimal"
             value={perSpray}
             onInput={(ev) => setPerSpray(ev.currentTarget.value)}
@@ -381,8 +417,10 @@ function BottleLabel() {
     localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone),
   );
   const [perSpray, setPerSpray] = useState("");
-  const c = num(concentration);
-  const ml = num(perSpray);
+  const concentrationRead = readNumber(concentration, mgPerMl);
+  const perSprayRead = readNumber(perSpray, ml);
+  const c = readValue(concentrationRead);
+  const perSprayMl = readValue(perSprayRead);
   return (
     <section aria-labelledby="label-title">
       <h2 id="label-title">Bottle label</h2>
@@ -404,17 +442,29 @@ function BottleLabel() {
         </select>
       </Field>
       <div class="filters">
-        <Field id="label-concentration" label="Concentration" aside="mg/ml">
+        <Field
+          id="label-concentration"
+          label="Concentration"
+          error={concentrationRead.error ?? undefined}
+          aside="mg/ml"
+        >
           <input
-            id="label-concentration"
+            {...describedBy("label-concentration", {
+              error: concentrationRead.error ?? undefined,
+            })}
             inputMode="decimal"
             value={concentration}
             onInput={(ev) => setConcentration(ev.currentTarget.value)}
           />
         </Field>
-        <Field id="label-spray" label="Per spray (optional)" aside="ml">
+        <Field
+          id="label-spray"
+          label="Per spray (optional)"
+          error={perSprayRead.error ?? undefined}
+          aside="ml"
+        >
           <input
-            id="label-spray"
+            {...describedBy("label-spray", { error: perSprayRead.error ?? undefined })}
             inputMode="decimal"
             value={perSpray}
             onInput={(ev) => setPerSpray(ev.currentTarget.value)}
@@ -432,12 +482,10 @@ function BottleLabel() {
       <section class="label-preview" aria-label="Label preview">
         <p class="label-big">{label || "Batch"}</p>
         <p>{getSubstance(substanceId).name}</p>
-        <p class="label-big">
-          {c !== undefined && !Number.isNaN(c) ? `${formatNumber(c, 3)} mg/ml` : "— mg/ml"}
-        </p>
-        {ml !== undefined && c !== undefined && !Number.isNaN(ml * c) ? (
+        <p class="label-big">{c !== undefined ? `${formatNumber(c, 3)} mg/ml` : "— mg/ml"}</p>
+        {perSprayMl !== undefined && c !== undefined ? (
           <p>
-            {formatNumber(ml * c, 3)} mg per spray ({formatNumber(ml, 3)} ml)
+            {formatNumber(perSprayMl * c, 3)} mg per spray ({formatNumber(perSprayMl, 3)} ml)
           </p>
         ) : null}
         <p>Made {made ? formatDate(made) : "—"}</p>

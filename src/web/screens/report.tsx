@@ -10,7 +10,7 @@ import {
   reportSections,
   sectionTitles,
 } from "../../core/report/report-data.ts";
-import { download } from "../api.ts";
+import { download, errorText } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
 import { FormErrors } from "../components/field.tsx";
 import {
@@ -98,5 +98,5 @@ export default function ReportScreen() {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorText(error);
 }

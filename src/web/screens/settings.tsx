@@ -4,17 +4,30 @@
  * (Titrate's own files and PsychonautWiki Journal's), a backup on the server, and erasing
  * everything (which also clears this browser's offline copy of the app).
  */
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api, download, fieldError, otherErrors } from "../api.ts";
 import { useApp, useTimeZone } from "../app-context.ts";
 import { Confirm } from "../components/confirm.tsx";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
-import { ProfileFields, profileForm, toProfile } from "../components/profile-fields.tsx";
-import { weightText } from "../lib/format.ts";
+import {
+  ConfirmWeightChange,
+  isBigWeightChange,
+  ProfileFields,
+  profileForm,
+  toProfile,
+} from "../components/profile-fields.tsx";
+import { listText, weightText } from "../lib/format.ts";
 import { formatWhen } from "../lib/time.ts";
 import { navigate } from "../router.ts";
-import type { Medication, SessionInfo, WeightEntry } from "../types.ts";
+import type {
+  Finding,
+  Medication,
+  Profile as ProfileType,
+  SessionInfo,
+  WeightEntry,
+} from "../types.ts";
 import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 
@@ -46,17 +59,28 @@ function ProfileSection() {
   const timeZone = useTimeZone();
   const [form, setForm] = useState(() => profileForm(profile));
   const [saved, setSaved] = useState(false);
-  const submit = useSubmit(
-    async () => {
-      setSaved(false);
-      await api.patch("/api/v1/profile", toProfile(form));
-    },
-    async () => {
-      setSaved(true);
-      await reloadProfile();
-      await weights.reload();
-    },
-  );
+  // A weight more than 20 % from the current one is saved only after a confirmation.
+  const [pending, setPending] = useState<ProfileType | null>(null);
+  const afterSave = async () => {
+    setPending(null);
+    setSaved(true);
+    await reloadProfile();
+    await weights.reload();
+  };
+  const submit = useSubmit(async () => {
+    setSaved(false);
+    const next = toProfile(form);
+    if (isBigWeightChange(profile?.weightKg ?? null, next.weightKg)) {
+      setPending(next);
+      return;
+    }
+    await api.patch("/api/v1/profile", next);
+    await afterSave();
+  });
+  const confirm = useSubmit(async () => {
+    if (pending) await api.patch("/api/v1/profile", pending);
+    await afterSave();
+  });
   const history = listOf(weights.data, "weights");
   return (
     <section class="card" aria-labelledby="profile-title">
@@ -79,6 +103,17 @@ function ProfileSection() {
         </button>
         <Saved when={saved} />
       </form>
+      {pending && profile?.weightKg != null && pending.weightKg !== null ? (
+        <ConfirmWeightChange
+          before={profile.weightKg}
+          after={pending.weightKg}
+          units={pending.units}
+          busy={confirm.busy}
+          error={confirm.error}
+          onConfirm={() => void confirm.submit()}
+          onCancel={() => setPending(null)}
+        />
+      ) : null}
       <h3>Weight history</h3>
       <LoadError error={weights.error} />
       {history.length === 0 ? (
@@ -246,14 +281,18 @@ function PassphraseSection() {
 function SessionsSection() {
   const timeZone = useTimeZone();
   const sessions = useApi<{ sessions: SessionInfo[] }>("/api/v1/auth/sessions");
-  const end = async (id: string) => {
-    await api.delete(`/api/v1/auth/sessions/${encodeURIComponent(id)}`);
+  const ending = useRef<string | null>(null);
+  // A failure is shown here, never left as an unhandled rejection in the console.
+  const end = useSubmit(async () => {
+    const id = ending.current;
+    if (id) await api.delete(`/api/v1/auth/sessions/${encodeURIComponent(id)}`);
     await sessions.reload();
-  };
+  });
   return (
     <section class="card" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Signed-in devices</h2>
       <LoadError error={sessions.error} />
+      <FormErrors messages={otherErrors(end.error, [])} />
       <ul class="plain">
         {(sessions.data?.sessions ?? []).map((s) => (
           <li key={s.id} class="entry">
@@ -265,7 +304,15 @@ function SessionsSection() {
               {formatWhen(s.lastSeenAt, timeZone)}
             </p>
             {s.current ? null : (
-              <button type="button" class="button secondary" onClick={() => void end(s.id)}>
+              <button
+                type="button"
+                class="button secondary"
+                disabled={end.busy}
+                onClick={() => {
+                  ending.current = s.id;
+                  void end.submit();
+                }}
+              >
                 Sign this device out
               </button>
             )}
@@ -280,31 +327,47 @@ function DataSection() {
   const [source, setSource] = useState<"titrate" | "psychonautwiki">("titrate");
   const [file, setFile] = useState<File | null>(null);
   const [imported, setImported] = useState<string | null>(null);
+  // The dry run's answer: what the import would do; importing is offered only after it.
+  const [checked, setChecked] = useState<ImportAnswer | null>(null);
   const [backup, setBackup] = useState<string | null>(null);
-  const importFile = useSubmit(
+  const readFile = async (): Promise<unknown> => {
+    if (!file) {
+      throw Object.assign(new Error("Choose a file first."), {
+        fields: [{ path: "file", message: "choose a file to import" }],
+      });
+    }
+    try {
+      return JSON.parse(await file.text());
+    } catch {
+      throw Object.assign(new Error("This file is not JSON."), {
+        fields: [
+          {
+            path: "file",
+            message: "is not a JSON file; choose a Titrate or PsychonautWiki Journal export",
+          },
+        ],
+      });
+    }
+  };
+  const checkFile = useSubmit(
     async () => {
-      if (!file) {
-        throw Object.assign(new Error("Choose a file first."), {
-          fields: [{ path: "file", message: "choose a file to import" }],
-        });
-      }
-      let document: unknown;
-      try {
-        document = JSON.parse(await file.text());
-      } catch {
-        throw Object.assign(new Error("This file is not JSON."), {
-          fields: [
-            {
-              path: "file",
-              message: "is not a JSON file; choose a Titrate or PsychonautWiki Journal export",
-            },
-          ],
-        });
-      }
-      return api.post<unknown>(`/api/v1/import?from=${source}`, document);
+      setImported(null);
+      return api.post<ImportAnswer>(`/api/v1/import?from=${source}&dryRun=true`, await readFile());
     },
-    (answer) => setImported(describeImport(answer)),
+    (answer) => setChecked(answer),
   );
+  const importFile = useSubmit(
+    async () => api.post<ImportAnswer>(`/api/v1/import?from=${source}`, await readFile()),
+    (answer) => {
+      setChecked(null);
+      setImported(describeImport(answer, false));
+    },
+  );
+  const importError = checkFile.error ?? importFile.error;
+  const reset = () => {
+    setChecked(null);
+    setImported(null);
+  };
   const [backupPassphrase, setBackupPassphrase] = useState("");
   const makeBackup = useSubmit(
     () =>
@@ -336,15 +399,22 @@ function DataSection() {
         </a>
       </div>
       <h3>Import</h3>
-      <form onSubmit={importFile.submit} noValidate>
-        <FormErrors messages={otherErrors(importFile.error, ["file"])} />
+      <p>
+        Records you already have are skipped; one that differs keeps your version. Check the file
+        first: Titrate says what it would add, and writes nothing until you import it.
+      </p>
+      <form onSubmit={checkFile.submit} noValidate>
+        <FormErrors messages={otherErrors(importError, ["file"])} />
         <div class="choices" role="radiogroup" aria-label="Import from">
           <label class="check">
             <input
               type="radio"
               name="import-from"
               checked={source === "titrate"}
-              onChange={() => setSource("titrate")}
+              onChange={() => {
+                setSource("titrate");
+                reset();
+              }}
             />
             A Titrate export (JSON)
           </label>
@@ -353,23 +423,53 @@ function DataSection() {
               type="radio"
               name="import-from"
               checked={source === "psychonautwiki"}
-              onChange={() => setSource("psychonautwiki")}
+              onChange={() => {
+                setSource("psychonautwiki");
+                reset();
+              }}
             />
             PsychonautWiki Journal export
           </label>
         </div>
-        <Field id="import-file" label="File" error={fieldError(importFile.error, "file")}>
+        <Field id="import-file" label="File" error={fieldError(importError, "file")}>
           <input
-            {...describedBy("import-file", { error: fieldError(importFile.error, "file") })}
+            {...describedBy("import-file", { error: fieldError(importError, "file") })}
             type="file"
             accept=".json,application/json"
-            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            onChange={(e) => {
+              setFile(e.currentTarget.files?.[0] ?? null);
+              reset();
+            }}
           />
         </Field>
-        <button type="submit" class="button secondary" disabled={importFile.busy}>
-          {importFile.busy ? "Importing…" : "Import"}
+        <button type="submit" class="button secondary" disabled={checkFile.busy}>
+          {checkFile.busy ? "Checking…" : "Check the file"}
         </button>
       </form>
+      {checked ? (
+        <div class="result" role="status">
+          <p>
+            <strong>Nothing is imported yet.</strong> {describeImport(checked, true)}
+          </p>
+          <FindingList
+            findings={checked.findings ?? []}
+            title="What the imported history would show"
+          />
+          <div class="actions">
+            <button
+              type="button"
+              class="button"
+              disabled={importFile.busy}
+              onClick={() => void importFile.submit()}
+            >
+              {importFile.busy ? "Importing…" : "Import it"}
+            </button>
+            <button type="button" class="button secondary" onClick={reset}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
       {imported ? (
         <p class="notice success" role="status">
           {imported}
@@ -413,20 +513,61 @@ function DataSection() {
 }
 
 interface ImportAnswer {
+  readonly dryRun?: boolean;
+  readonly profile?: "added" | "unchanged" | "kept-yours" | "none";
   readonly counts?: Record<string, { added: number; skipped: number; conflicts: number }>;
   readonly conflicts?: readonly unknown[];
+  readonly findings?: readonly Finding[];
 }
 
-/** An import's answer in words: what was added, skipped, and kept as yours. */
-function describeImport(answer: unknown): string {
-  const counts = Object.entries((answer as ImportAnswer)?.counts ?? {});
-  const added = counts.filter(([, c]) => c.added > 0).map(([table, c]) => `${c.added} ${table}`);
+/** The export's tables in words: one, and more than one. */
+const tableWords: Readonly<Record<string, readonly [string, string]>> = {
+  weights: ["weight", "weights"],
+  medications: ["medication", "medications"],
+  batches: ["batch", "batches"],
+  reagentTests: ["reagent test", "reagent tests"],
+  presets: ["saved dose", "saved doses"],
+  plans: ["plan", "plans"],
+  doses: ["dose", "doses"],
+  otherSubstances: ["other substance", "other substances"],
+  checkIns: ["check-in", "check-ins"],
+  symptomReports: ["symptom report", "symptom reports"],
+  bloodPressures: ["blood-pressure reading", "blood-pressure readings"],
+  screenings: ["screening", "screenings"],
+  notes: ["note", "notes"],
+  findingAcknowledgements: ["finding marked as read", "findings marked as read"],
+};
+
+function countWords(n: number, table: string): string {
+  const words = tableWords[table];
+  if (!words) return `${n} ${table.replace(/([a-z])([A-Z])/gu, "$1 $2").toLowerCase()}`;
+  return `${n} ${n === 1 ? words[0] : words[1]}`;
+}
+
+/** An import's answer in words: what was (or, checked first, would be) added, skipped, kept. */
+function describeImport(answer: ImportAnswer, dryRun: boolean): string {
+  const counts = Object.entries(answer?.counts ?? {});
+  const added = counts
+    .filter(([, c]) => c.added > 0)
+    .map(([table, c]) => countWords(c.added, table));
   const skipped = counts.reduce((sum, [, c]) => sum + c.skipped, 0);
-  const conflicts = (answer as ImportAnswer)?.conflicts?.length ?? 0;
+  const conflicts = answer?.conflicts?.length ?? 0;
+  const list = listText(added);
   return [
-    added.length > 0 ? `Imported ${added.join(", ")}.` : "Nothing new to import.",
-    skipped > 0 ? `${skipped} already in your journal were skipped.` : "",
-    conflicts > 0 ? `${conflicts} differed from yours: yours were kept.` : "",
+    added.length > 0
+      ? dryRun
+        ? `This file would add ${list}.`
+        : `Imported ${list}.`
+      : dryRun
+        ? "This file holds nothing new for your journal."
+        : "Nothing new to import.",
+    skipped > 0
+      ? `${skipped} already in your journal ${dryRun ? "would be" : "were"} skipped.`
+      : "",
+    conflicts > 0
+      ? `${conflicts} ${conflicts === 1 ? "differs" : "differ"} from yours: yours ${dryRun ? "would be" : "were"} kept.`
+      : "",
+    answer?.profile === "kept-yours" ? "Your profile is kept as it is." : "",
   ]
     .filter(Boolean)
     .join(" ");

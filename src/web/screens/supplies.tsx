@@ -7,11 +7,12 @@ import { useState } from "preact/hooks";
 import { batchForms } from "../../core/schemas/journal.ts";
 import { api, fieldError, otherErrors } from "../api.ts";
 import { useTimeZone } from "../app-context.ts";
-import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { PresetsSection } from "../components/presets.tsx";
+import { readNumber, unreadable } from "../lib/numbers.ts";
 import { getSubstance, substanceName, substances } from "../lib/substances.ts";
-import { formatWhen, fromLocalInput, nowInstant, toLocalInput } from "../lib/time.ts";
+import { formatWhen, fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import type { Batch, ReagentTest } from "../types.ts";
 
 interface TestAnswer {
@@ -31,12 +32,6 @@ const formNames: Readonly<Record<string, string>> = {
   capsule: "capsule",
   dried: "dried (mushrooms)",
   other: "other",
-};
-
-const numberOrNull = (text: string) => {
-  if (text.trim() === "") return null;
-  const n = Number(text.replace(",", "."));
-  return Number.isNaN(n) ? text : n;
 };
 
 export default function SuppliesScreen() {
@@ -68,16 +63,31 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
   const [mlPerSpray, setMlPerSpray] = useState("");
   const [purity, setPurity] = useState("");
   const [howToTest, setHowToTest] = useState<string | null>(null);
+  const liquid = form === "spray" || form === "solution";
+  // Read with src/core's parser: "1,000" mg/ml is refused as ambiguous, never stored as 1.
+  const numbers = {
+    concentrationMgPerMl: liquid
+      ? readNumber(concentration, { kind: "concentration", unit: "mg/ml" })
+      : { value: null, error: null },
+    mlPerSpray:
+      form === "spray"
+        ? readNumber(mlPerSpray, { kind: "volume", unit: "ml" })
+        : { value: null, error: null },
+    purityPercent: readNumber(purity, { kind: "percent", unit: "%" }),
+  };
   const submit = useSubmit(
-    () =>
-      api.post<{ howToTest?: string }>("/api/v1/batches", {
+    () => {
+      const problem = unreadable(numbers);
+      if (problem) throw problem;
+      return api.post<{ howToTest?: string }>("/api/v1/batches", {
         substance,
         label: label.trim(),
         form,
-        concentrationMgPerMl: numberOrNull(concentration),
-        mlPerSpray: form === "spray" ? numberOrNull(mlPerSpray) : null,
-        purityPercent: numberOrNull(purity),
-      }),
+        concentrationMgPerMl: numbers.concentrationMgPerMl.value,
+        mlPerSpray: numbers.mlPerSpray.value,
+        purityPercent: numbers.purityPercent.value,
+      });
+    },
     async (answer) => {
       setLabel("");
       setConcentration("");
@@ -88,7 +98,7 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
     },
   );
   const e = submit.error;
-  const liquid = form === "spray" || form === "solution";
+  const numberError = (path: keyof typeof numbers) => numbers[path].error ?? fieldError(e, path);
   return (
     <section class="card" aria-labelledby="new-batch-title">
       <h2 id="new-batch-title">Add a batch</h2>
@@ -147,13 +157,13 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
             id="batch-concentration"
             label="Concentration"
             hint="mg of substance per ml of liquid (see Prepare to work it out)."
-            error={fieldError(e, "concentrationMgPerMl")}
+            error={numberError("concentrationMgPerMl")}
             aside="mg/ml"
           >
             <input
               {...describedBy("batch-concentration", {
                 hint: true,
-                error: fieldError(e, "concentrationMgPerMl"),
+                error: numberError("concentrationMgPerMl"),
               })}
               inputMode="decimal"
               autoComplete="off"
@@ -167,11 +177,11 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
             id="batch-spray"
             label="Volume per spray"
             hint="A typical pump gives about 0.1 ml per spray; calibrate yours by weighing 10 sprays of water (1 ml ≈ 1 g), FACTS MEAS-3."
-            error={fieldError(e, "mlPerSpray")}
+            error={numberError("mlPerSpray")}
             aside="ml per spray"
           >
             <input
-              {...describedBy("batch-spray", { hint: true, error: fieldError(e, "mlPerSpray") })}
+              {...describedBy("batch-spray", { hint: true, error: numberError("mlPerSpray") })}
               inputMode="decimal"
               autoComplete="off"
               value={mlPerSpray}
@@ -183,11 +193,11 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
           id="batch-purity"
           label="Purity (optional)"
           hint="Only if a drug-checking service measured it. It never raises what Titrate allows (FACTS DESIGN-1)."
-          error={fieldError(e, "purityPercent")}
+          error={numberError("purityPercent")}
           aside="%"
         >
           <input
-            {...describedBy("batch-purity", { hint: true, error: fieldError(e, "purityPercent") })}
+            {...describedBy("batch-purity", { hint: true, error: numberError("purityPercent") })}
             inputMode="decimal"
             autoComplete="off"
             value={purity}
@@ -297,13 +307,20 @@ function NewTest({ batch, onAdded }: { batch: Batch; onAdded: () => Promise<void
   const [result, setResult] = useState("");
   const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
   const [meaning, setMeaning] = useState<TestAnswer | null>(null);
+  const whenError = whenProblem(fromLocalInput(when, timeZone)) ?? undefined;
   const submit = useSubmit(
     () =>
-      api.post<TestAnswer>(`/api/v1/batches/${encodeURIComponent(batch.id)}/tests`, {
-        reagent: reagent.trim(),
-        result: result.trim(),
-        at: fromLocalInput(when, timeZone),
-      }),
+      whenError
+        ? Promise.reject(
+            Object.assign(new Error("Check the time."), {
+              fields: [{ path: "at", message: whenError }],
+            }),
+          )
+        : api.post<TestAnswer>(`/api/v1/batches/${encodeURIComponent(batch.id)}/tests`, {
+            reagent: reagent.trim(),
+            result: result.trim(),
+            at: fromLocalInput(when, timeZone),
+          }),
     async (answer) => {
       setResult("");
       setMeaning(answer);
@@ -343,14 +360,13 @@ function NewTest({ batch, onAdded }: { batch: Batch; onAdded: () => Promise<void
           onInput={(ev) => setResult(ev.currentTarget.value)}
         />
       </Field>
-      <Field id={`${id}-at`} label="When" error={fieldError(e, "at")}>
-        <input
-          {...describedBy(`${id}-at`, { error: fieldError(e, "at") })}
-          type="datetime-local"
-          value={when}
-          onInput={(ev) => setWhen(ev.currentTarget.value)}
-        />
-      </Field>
+      <WhenField
+        id={`${id}-at`}
+        value={when}
+        onChange={setWhen}
+        error={whenError ?? fieldError(e, "at")}
+        timeZone={timeZone}
+      />
       <button type="submit" class="button secondary" disabled={submit.busy}>
         {submit.busy ? "Saving…" : "Record test"}
       </button>

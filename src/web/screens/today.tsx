@@ -1,8 +1,10 @@
 /**
  * Today: the next dose or why not yet, every active finding (danger first; they stay until
  * resolved or read, never a toast), the dose in progress with its expected onset, effects
- * and after-effects from the catalog's route data, and one-tap actions.
+ * and after-effects from the catalog's route data, and one-tap actions. While a danger
+ * finding advises against a substance, its next dose shows that advice instead of a date.
  */
+import { useState } from "preact/hooks";
 import { getSubstance } from "../../core/substances/catalog.ts";
 import type { Range, RouteData } from "../../core/substances/substance.ts";
 import { api } from "../api.ts";
@@ -10,6 +12,7 @@ import { useTimeZone } from "../app-context.ts";
 import { ExperimentSessionToday } from "../components/experiment/today-session.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
+import { dangersFor } from "../lib/dangers.ts";
 import { amountText } from "../lib/format.ts";
 import { formatClock, formatWhen, localDate, relativeText } from "../lib/time.ts";
 import { followLink } from "../router.ts";
@@ -24,18 +27,28 @@ export function TodayScreen() {
   const active = data?.findings.active ?? [];
   const hasDanger = active.some((f) => f.severity === "danger");
 
+  const [ackError, setAckError] = useState<unknown>(null);
+  // A failure is shown on the screen, never left as an unhandled rejection in the console.
   async function acknowledge(finding: Finding) {
-    await api.post("/api/v1/findings/acknowledge", { key: finding.key });
-    await today.reload();
+    try {
+      setAckError(null);
+      await api.post("/api/v1/findings/acknowledge", { key: finding.key });
+      await today.reload();
+    } catch (error) {
+      setAckError(error);
+    }
   }
 
   const findings = (
-    <FindingList
-      findings={active}
-      title="Safety findings"
-      onAcknowledge={acknowledge}
-      empty="No active safety findings."
-    />
+    <>
+      <LoadError error={ackError} />
+      <FindingList
+        findings={active}
+        title="Safety findings"
+        onAcknowledge={acknowledge}
+        empty="No active safety findings."
+      />
+    </>
   );
   return (
     <>
@@ -73,10 +86,43 @@ export function TodayScreen() {
   );
 }
 
+/** "Titrate advises not to dose", and the danger findings that say why, in place of a date. */
+function AdviseNotToDose({ name, dangers }: { name: string; dangers: readonly Finding[] }) {
+  return (
+    <>
+      <p class="next-when">
+        <strong>{name}</strong>: <strong class="advise-not">Titrate advises not to dose</strong>
+      </p>
+      <p>
+        {dangers.length === 1 ? "Because of the danger finding" : "Because of the danger findings"}{" "}
+        {dangers.map((d, i) => (
+          <span key={d.key}>
+            {i > 0 ? "; " : ""}“{d.title}”
+          </span>
+        ))}
+        . Read {dangers.length === 1 ? "it" : "them"} under Safety findings; the next dose is shown
+        again once {dangers.length === 1 ? "it is" : "they are"} resolved.
+      </p>
+    </>
+  );
+}
+
 function NextDoseCard({ today, timeZone }: { today: Today; timeZone: string }) {
+  const active = today.findings.active;
   const items = [
     ...today.plans.map(({ plan, next }) => {
       const substance = getSubstance(plan.substance).name;
+      const dangers = dangersFor(active, plan.substance, today.lastDose);
+      if (dangers.length > 0) {
+        return (
+          <li key={plan.id} class="next-item">
+            <AdviseNotToDose
+              name={`${substance}, ${amountText(plan.target.amount, plan.target.unit)}`}
+              dangers={dangers}
+            />
+          </li>
+        );
+      }
       if (!next) {
         return (
           <li key={plan.id} class="next-item">
@@ -108,6 +154,14 @@ function NextDoseCard({ today, timeZone }: { today: Today; timeZone: string }) {
     }),
     ...today.unplanned.map((u) => {
       const substance = getSubstance(u.substance).name;
+      const dangers = dangersFor(active, u.substance, today.lastDose);
+      if (dangers.length > 0) {
+        return (
+          <li key={`unplanned-${u.substance}`} class="next-item">
+            <AdviseNotToDose name={substance} dangers={dangers} />
+          </li>
+        );
+      }
       const waiting = Date.parse(u.earliestAt) > Date.now();
       return (
         <li key={`unplanned-${u.substance}`} class="next-item">

@@ -5,8 +5,9 @@
  * below the minimum says "not enough data yet" and why, and draws nothing.
  */
 
-import { intervalText, NOT_ENOUGH, signed } from "../../../core/insights/describe.ts";
+import { NOT_ENOUGH } from "../../../core/insights/describe.ts";
 import type { MeanDifference, NotEnoughData } from "../../../core/insights/estimate.ts";
+import { intervalWords, signedText } from "../../lib/numbers.ts";
 
 export interface IntervalRow {
   readonly key: string;
@@ -51,10 +52,10 @@ export function IntervalList({ rows, groupA, groupB, unit, explain = false }: In
               {result.enoughData ? (
                 <>
                   <strong>
-                    {signed(result.estimate)} {unit}
+                    {signedText(result.estimate)} {unit}
                   </strong>{" "}
-                  ({intervalText(result.ci95)}), {result.nA} {groupA} and {result.nB} {groupB},
-                  Hedges' g {signed(result.hedgesG.estimate)}
+                  ({intervalWords(result.ci95)}), {result.nA} {groupA} and {result.nB} {groupB},
+                  Hedges' g {signedText(result.hedgesG.estimate)}
                   {meaning ? <span class="forest-meaning">{meaning}</span> : null}
                 </>
               ) : (

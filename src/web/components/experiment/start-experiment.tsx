@@ -7,6 +7,7 @@
 import { useState } from "preact/hooks";
 import { api, fieldError, otherErrors } from "../../api.ts";
 import { useTimeZone } from "../../app-context.ts";
+import { readNumber } from "../../lib/numbers.ts";
 import { getSubstance, substances } from "../../lib/substances.ts";
 import { localDate } from "../../lib/time.ts";
 import type { ExperimentView, RatingName } from "../../types.ts";
@@ -25,14 +26,20 @@ export function StartExperiment({ onStarted }: { readonly onStarted: () => Promi
   const [interval, setIntervalText] = useState("");
   const [startDate, setStartDate] = useState(() => localDate(Date.now(), timeZone));
   const entry = getSubstance(substance);
+  const intervalRead = readNumber(interval, { whole: true });
   const submit = useSubmit(async () => {
-    const days = interval.trim() === "" ? undefined : Number(interval.trim());
+    if (intervalRead.error) {
+      throw Object.assign(new Error("Check the days between sessions."), {
+        fields: [{ path: "intervalDays", message: intervalRead.error }],
+      });
+    }
+    const days = intervalRead.value;
     await api.post<ExperimentView>("/api/v1/experiments", {
       substance,
       outcome,
       sessions,
       startDate,
-      ...(days === undefined ? {} : { intervalDays: Number.isInteger(days) ? days : interval }),
+      ...(days === null ? {} : { intervalDays: days }),
     });
     await onStarted();
   });
@@ -122,11 +129,14 @@ export function StartExperiment({ onStarted }: { readonly onStarted: () => Promi
           id="exp-interval"
           label="Days between sessions (optional)"
           hint={`Empty: ${entry.name}'s usual spacing. Never under ${entry.minIntervalDays} days for ${entry.name} (FACTS ${entry.minIntervalFacts.join(", ")}).`}
-          error={fieldError(e, "intervalDays")}
+          error={intervalRead.error ?? fieldError(e, "intervalDays")}
           aside="days"
         >
           <input
-            {...describedBy("exp-interval", { hint: true, error: fieldError(e, "intervalDays") })}
+            {...describedBy("exp-interval", {
+              hint: true,
+              error: intervalRead.error ?? fieldError(e, "intervalDays"),
+            })}
             inputMode="numeric"
             autoComplete="off"
             value={interval}

@@ -6,9 +6,13 @@
  */
 import { notEnoughForAll, slopeText } from "../../../core/insights/describe.ts";
 import { amountText, sentence } from "../../lib/format.ts";
+import { unsignZeros } from "../../lib/numbers.ts";
 import { substanceName } from "../../lib/substances.ts";
 import type { Insights } from "../../types.ts";
 import { ratingNames, ratingTitle } from "./rating-names.ts";
+
+/** src/core's slope in words, with a zero printed as 0.0 rather than -0.0. */
+const slopeWords = (...args: Parameters<typeof slopeText>) => unsignZeros(slopeText(...args));
 
 export function DoseResponseCard({ dose }: { readonly dose: Insights["doseResponse"] }) {
   const results = ratingNames.map((r) => dose.ratings[r]);
@@ -31,7 +35,7 @@ export function DoseResponseCard({ dose }: { readonly dose: Insights["doseRespon
             <ul>
               {ratingNames.map((r) => (
                 <li key={r}>
-                  <strong>{ratingTitle(r)}</strong>: {slopeText(dose.ratings[r])}
+                  <strong>{ratingTitle(r)}</strong>: {slopeWords(dose.ratings[r])}
                 </li>
               ))}
             </ul>
@@ -47,7 +51,7 @@ function doseTrendText(trend: Insights["tolerance"]["doseTrend"]): string {
   if (trend.enoughData && trend.estimate === 0 && trend.ci95[0] === 0 && trend.ci95[1] === 0) {
     return `the same amount every time (n = ${trend.n})`;
   }
-  return slopeText(trend);
+  return slopeWords(trend);
 }
 
 export function ToleranceCard({ tolerance }: { readonly tolerance: Insights["tolerance"] }) {
@@ -73,7 +77,7 @@ export function ToleranceCard({ tolerance }: { readonly tolerance: Insights["tol
             <ul>
               {ratingNames.map((r) => (
                 <li key={r}>
-                  <strong>{ratingTitle(r)}</strong>: {slopeText(tolerance.effectTrend[r])}
+                  <strong>{ratingTitle(r)}</strong>: {slopeWords(tolerance.effectTrend[r])}
                 </li>
               ))}
             </ul>

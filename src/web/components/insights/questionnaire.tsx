@@ -6,9 +6,13 @@
  */
 import { slopeText } from "../../../core/insights/describe.ts";
 import type { Trajectory } from "../../../core/insights/trajectories.ts";
+import { unsignZeros } from "../../lib/numbers.ts";
 import { followLink } from "../../router.ts";
 import { shortDate } from "../charts/chart-size.ts";
 import { TrajectoryChart } from "../charts/trajectory-chart.tsx";
+
+/** src/core's slope in words, with a zero printed as 0.0 rather than -0.0. */
+const slopeWords = (...args: Parameters<typeof slopeText>) => unsignZeros(slopeText(...args));
 
 const yesNo = (value: boolean | null, notApplying: string) =>
   value === null ? notApplying : value ? "yes" : "no";
@@ -78,7 +82,7 @@ export function QuestionnaireTrajectory({
               </>
             ) : null}
             <dt>Trend</dt>
-            <dd>{slopeText(t.trend, 1)}</dd>
+            <dd>{slopeWords(t.trend, 1)}</dd>
           </dl>
           {t.points.length > 0 ? (
             <TrajectoryChart trajectory={t} from={from} to={to} describedBy={wordsId} />
