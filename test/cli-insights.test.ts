@@ -261,3 +261,53 @@ test('a journal with too little data says "not enough data yet" and shows no num
   for (const e of estimatesIn(json)) assert.equal(e.enoughData, false);
   assert.ok(existsSync(dataDir));
 });
+
+describe("a report without a section", () => {
+  test("leaves out the findings that name what was left out: the other substance of a combination, the words of a note", async () => {
+    const dataDir = tempDataDir();
+    const out = join(dataDir, "..", "report.html");
+    await ok(["init", "--weight", "70kg", "--tz", "Europe/London", "--data-dir", dataDir]);
+    await ok(["log", "substance", "alcohol", "2units", "--data-dir", dataDir]);
+    await ok(["log", "dose", "7mg", "--substance", "ketamine", "--data-dir", dataDir]);
+    await ok([
+      "log",
+      "checkin",
+      "--mood",
+      "5",
+      "--note",
+      "a burning pain when I pee",
+      "--data-dir",
+      dataDir,
+    ]);
+
+    await ok(["report", "--out", out, "--data-dir", dataDir]);
+    const whole = readFileSync(out, "utf8");
+    assert.match(whole, /Dangerous combination: ketamine with alcohol/u);
+    assert.match(whole, /burning pain/u);
+
+    await ok([
+      "report",
+      "--out",
+      out,
+      "--force",
+      "--exclude",
+      "other-substances,notes",
+      "--data-dir",
+      dataDir,
+    ]);
+    const html = readFileSync(out, "utf8");
+    assert.doesNotMatch(html, /alcohol|2units|2 units/iu);
+    assert.doesNotMatch(html, /burning|pee/iu);
+    assert.doesNotMatch(html, /Dangerous combination/u);
+    assert.match(
+      html,
+      /Left out at the person&#39;s request: Other substances, Notes and free text/u,
+    );
+    assert.match(
+      html,
+      /Findings about what was left out \(Other substances, Notes and free text\) are left out with it/u,
+    );
+    // The dose itself, and its section, are still there.
+    assert.match(html, /<section id="doses">[\s\S]*7 mg/u);
+  });
+});

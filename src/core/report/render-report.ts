@@ -47,7 +47,7 @@ export function renderReport(data: ReportData, exclude: readonly ReportSection[]
     screenings: () => screeningsSection(data),
     insights: () => insightsSection(data),
     experiment: () => experimentSection(data),
-    findings: () => findingsSection(data),
+    findings: () => findingsSection(data, exclude),
     "other-substances": () => otherSubstancesSection(data, withNotes),
     notes: () => notesSection(data),
   };

@@ -146,6 +146,8 @@ export interface ReportData {
     readonly advice: string;
     readonly date: string | null;
     readonly sources: readonly string[];
+    /** The sections whose records it names (finding-sections.ts): left out with any of them. */
+    readonly about: readonly ReportSection[];
   }[];
   readonly experiment: {
     readonly summary: ExperimentSummary;

@@ -13,7 +13,7 @@ import {
 import { ratingNames } from "../insights/ratings.ts";
 import { epochDay } from "../safety/time-math.ts";
 import { escapeHtml, list, paragraph, table } from "./html.ts";
-import type { ReportData } from "./report-data.ts";
+import { type ReportData, type ReportSection, sectionTitles } from "./report-data.ts";
 import { intervalChart, ratingChart, trajectoryChart } from "./svg-charts.ts";
 
 const e = escapeHtml;
@@ -291,9 +291,16 @@ export function experimentSection(data: ReportData): string {
   ].join("");
 }
 
-export function findingsSection(data: ReportData): string {
-  const serious = data.findings.filter((f) => f.severity !== "info");
-  const info = data.findings.filter((f) => f.severity === "info");
+/**
+ * The safety findings, without those naming a left-out section's records (the combination
+ * with a left-out other substance, words quoted from left-out notes…). The sentence saying so
+ * is there whenever a section is left out, whether or not a finding was dropped, so it tells
+ * nothing about what was kept back.
+ */
+export function findingsSection(data: ReportData, exclude: readonly ReportSection[]): string {
+  const shown = data.findings.filter((f) => !f.about.some((s) => exclude.includes(s)));
+  const serious = shown.filter((f) => f.severity !== "info");
+  const info = shown.filter((f) => f.severity === "info");
   const counts = new Map<string, number>();
   for (const f of info) counts.set(f.title, (counts.get(f.title) ?? 0) + 1);
   const reminders =
@@ -302,16 +309,26 @@ export function findingsSection(data: ReportData): string {
       : `${paragraph("Reminders shown with entries (information only):", "note")}${list(
           [...counts].map(([title, n]) => `${title}${n > 1 ? ` (${n} times)` : ""}`),
         )}`;
-  return orNone(
-    data.findings,
-    "safety findings",
-    () =>
-      serious
-        .map(
-          (f) =>
-            `<div class="finding"><p><span class="severity-${e(f.severity)}">${e(f.severity.toUpperCase())}</span> ${e(f.title)}${f.date ? ` <span class="meta">(${e(f.date)})</span>` : ""}</p>${paragraph(f.detail)}${paragraph(`Advice: ${f.advice}`)}${f.sources.length > 0 ? paragraph(`Sources: FACTS ${f.sources.join(", ")}`, "note") : ""}</div>`,
-        )
-        .join("") + reminders,
+  const leftOut =
+    exclude.length === 0
+      ? ""
+      : paragraph(
+          `Findings about what was left out (${exclude.map((s) => sectionTitles[s]).join(", ")}) are left out with it.`,
+          "note",
+        );
+  return (
+    leftOut +
+    orNone(
+      shown,
+      "safety findings",
+      () =>
+        serious
+          .map(
+            (f) =>
+              `<div class="finding"><p><span class="severity-${e(f.severity)}">${e(f.severity.toUpperCase())}</span> ${e(f.title)}${f.date ? ` <span class="meta">(${e(f.date)})</span>` : ""}</p>${paragraph(f.detail)}${paragraph(`Advice: ${f.advice}`)}${f.sources.length > 0 ? paragraph(`Sources: FACTS ${f.sources.join(", ")}`, "note") : ""}</div>`,
+          )
+          .join("") + reminders,
+    )
   );
 }
 

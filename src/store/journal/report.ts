@@ -10,6 +10,7 @@ import { localDateOf } from "../../core/insights/daily-series.ts";
 import { bandOf, type Questionnaire } from "../../core/questionnaires/instrument.ts";
 import { getChecklist } from "../../core/questionnaires/instruments.ts";
 import { getInstrument } from "../../core/questionnaires/score.ts";
+import { sectionsOfFinding } from "../../core/report/finding-sections.ts";
 import { renderReport } from "../../core/report/render-report.ts";
 import type { ReportData, ReportSection } from "../../core/report/report-data.ts";
 import { compareFindings } from "../../core/safety/finding.ts";
@@ -203,6 +204,7 @@ export async function gatherReport(
         advice: f.advice,
         date: f.at === null ? null : localDateOf({ at: f.at, timeZone: profile.timeZone }),
         sources: f.sources,
+        about: sectionsOfFinding(f),
       })),
     experiment,
   };
