@@ -89,10 +89,26 @@ describe("a study: a coordinator, two participants, one withdraws", {
     await page.getByLabel(/^Delete their study data/u).check();
     await accessible(lee, "new study");
     await screenshot(page, "study-new-phone");
+    // Numbers are read as in every form (src/web/lib/numbers.ts): "1,000" is refused, never 1.
+    const every = page.locator("#study-every-phq9");
+    await every.fill("1,000");
+    await page.getByRole("button", { name: "Start the study" }).click();
+    await page
+      .locator("#study-every-phq9-error")
+      .getByText(/"1,000" is ambiguous/u)
+      .waitFor();
+    await every.fill("14");
     await page.getByRole("button", { name: "Start the study" }).click();
 
     await heading(lee, "Microdosing and mood");
     studyPath = new URL(page.url()).pathname + new URL(page.url()).search;
+    await page.getByLabel("How many codes").fill("1,000");
+    await page.getByRole("button", { name: "Make codes" }).click();
+    await page
+      .locator("#invite-count-error")
+      .getByText(/"1,000" is ambiguous/u)
+      .waitFor();
+    assert.equal(await page.locator(".invitation-code").count(), 0, "no code is made");
     await page.getByLabel("How many codes").fill("2");
     await page.getByRole("button", { name: "Make codes" }).click();
     const shown = page.locator(".invitation-code");

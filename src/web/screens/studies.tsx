@@ -14,6 +14,7 @@ import {
   emptyConsent,
 } from "../components/study/consent-fields.tsx";
 import { instrumentName } from "../components/study/study-design.tsx";
+import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
 import { substances } from "../lib/substances.ts";
 import { localDate } from "../lib/time.ts";
 import { followLink, navigate } from "../router.ts";
@@ -65,7 +66,8 @@ interface DesignForm {
   endDate: string;
   timeZone: string;
   checkInItems: string[];
-  questionnaires: Record<string, number | null>;
+  /** Each questionnaire's "every N days" as typed, or null when it is not asked. */
+  questionnaires: Record<string, string | null>;
   substance: string;
   amount: string;
   unit: string;
@@ -82,7 +84,7 @@ function NewStudy() {
     endDate: "",
     timeZone,
     checkInItems: ["mood", "energy", "focus", "anxiety", "sleep"],
-    questionnaires: { phq9: 14 },
+    questionnaires: { phq9: "14" },
     substance: "",
     amount: "",
     unit: "mg",
@@ -90,48 +92,100 @@ function NewStudy() {
   });
   const [consent, setConsent] = useState<ConsentForm>(emptyConsent);
   const set = (changes: Partial<DesignForm>) => setDesign({ ...design, ...changes });
+  const asked = questionnaireIds.flatMap((id) => {
+    const every = design.questionnaires[id] ?? null;
+    return every === null ? [] : [{ id, every }];
+  });
+  // Every number is read as every number field is (lib/numbers.ts): "1,000" is refused.
+  const reads: Record<string, NumberRead> = {
+    ...(design.substance
+      ? {
+          "protocol.target.amount": readNumber(design.amount, {
+            kind: "mass",
+            unit: design.unit,
+            required: true,
+          }),
+          "protocol.protocol.intervalDays": readNumber(design.intervalDays, {
+            whole: true,
+            required: true,
+          }),
+        }
+      : {}),
+    ...Object.fromEntries(
+      asked.map(({ every }, i) => [
+        `questionnaires.${i}.everyDays`,
+        readNumber(every, { whole: true, required: true }),
+      ]),
+    ),
+  };
+  const value = (path: string) => reads[path]?.value ?? null;
   const create = useSubmit(
-    () =>
-      api.post<StudyView>("/api/v1/studies", {
+    async () => {
+      const problem = unreadable(reads);
+      if (problem) throw problem;
+      return api.post<StudyView>("/api/v1/studies", {
         title: design.title,
         description: design.description,
         startDate: design.startDate,
         endDate: design.endDate,
         timeZone: design.timeZone,
         checkInItems: design.checkInItems,
-        questionnaires: Object.entries(design.questionnaires)
-          .filter(([, every]) => every !== null)
-          .map(([instrument, everyDays]) => ({ instrument, everyDays })),
+        questionnaires: asked.map(({ id }, i) => ({
+          instrument: id,
+          everyDays: value(`questionnaires.${i}.everyDays`),
+        })),
         protocol: design.substance
           ? {
               substance: design.substance,
-              target: { amount: Number(design.amount), unit: design.unit },
-              protocol: { kind: "every-n-days", intervalDays: Number(design.intervalDays) },
+              target: { amount: value("protocol.target.amount"), unit: design.unit },
+              protocol: {
+                kind: "every-n-days",
+                intervalDays: value("protocol.protocol.intervalDays"),
+              },
               cycle: null,
             }
           : null,
         consent,
-      }),
+      });
+    },
     (study) => navigate(`/studies/manage?id=${encodeURIComponent(study.id)}`),
   );
   const e = create.error;
   const err = (path: string) => fieldError(e, path);
+  // A questionnaire's error is shown beside its "every … days", by its position in the request.
+  const everyError = (id: string) => {
+    const i = asked.findIndex((q) => q.id === id);
+    return i < 0 ? undefined : err(`questionnaires.${i}.everyDays`);
+  };
   return (
     <section class="card" aria-labelledby="new-study-title">
       <h2 id="new-study-title">Start a study</h2>
       <form onSubmit={create.submit} noValidate>
         <FormErrors
-          messages={otherErrors(e, [
-            "title",
-            "description",
-            "startDate",
-            "endDate",
-            "timeZone",
-            "checkInItems",
-            "questionnaires",
-            "protocol",
-            "consent",
-          ])}
+          messages={otherErrors(
+            e,
+            // Only the paths shown under a field: any other error (the time zone, the check-in
+            // items, a part of the protocol or consent without a field) is said up here.
+            [
+              "title",
+              "description",
+              "startDate",
+              "endDate",
+              "protocol.substance",
+              "protocol.target.amount",
+              "protocol.protocol.intervalDays",
+              ...asked.map((_, i) => `questionnaires.${i}.everyDays`),
+              "consent.text",
+              "consent.collects",
+            ],
+            {
+              timeZone: "Time zone",
+              checkInItems: "Daily check-in items",
+              questionnaires: "Questionnaires",
+              protocol: "Dose protocol",
+              consent: "Consent",
+            },
+          )}
         />
         <Field id="study-title-input" label="Title" error={err("title")}>
           <input
@@ -206,7 +260,7 @@ function NewStudy() {
                       set({
                         questionnaires: {
                           ...design.questionnaires,
-                          [id]: ev.currentTarget.checked ? 14 : null,
+                          [id]: ev.currentTarget.checked ? "14" : null,
                         },
                       })
                     }
@@ -214,24 +268,33 @@ function NewStudy() {
                   {instrumentName(id)}
                 </label>
                 {every !== null ? (
-                  <label class="every">
-                    every
-                    <input
-                      type="number"
-                      min={1}
-                      max={365}
-                      value={every}
-                      onInput={(ev) =>
-                        set({
-                          questionnaires: {
-                            ...design.questionnaires,
-                            [id]: Number(ev.currentTarget.value),
-                          },
-                        })
-                      }
-                    />
-                    days<span class="visually-hidden"> for the {instrumentName(id)}</span>
-                  </label>
+                  <>
+                    <label class="every">
+                      every
+                      <input
+                        id={`study-every-${id}`}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        aria-invalid={everyError(id) ? "true" : undefined}
+                        aria-describedby={everyError(id) ? `study-every-${id}-error` : undefined}
+                        value={every}
+                        onInput={(ev) =>
+                          set({
+                            questionnaires: {
+                              ...design.questionnaires,
+                              [id]: ev.currentTarget.value,
+                            },
+                          })
+                        }
+                      />
+                      days<span class="visually-hidden"> for the {instrumentName(id)}</span>
+                    </label>
+                    {everyError(id) ? (
+                      <p class="field-error" id={`study-every-${id}-error`} role="alert">
+                        {everyError(id)}
+                      </p>
+                    ) : null}
+                  </>
                 ) : null}
               </div>
             );
@@ -281,9 +344,8 @@ function NewStudy() {
                   {...describedBy("study-interval", {
                     error: err("protocol.protocol.intervalDays"),
                   })}
-                  type="number"
-                  min={1}
-                  max={90}
+                  inputMode="numeric"
+                  autoComplete="off"
                   value={design.intervalDays}
                   onInput={(ev) => set({ intervalDays: ev.currentTarget.value })}
                 />

@@ -4,6 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { api, fieldError, otherErrors } from "../../api.ts";
+import { readNumber, unreadable } from "../../lib/numbers.ts";
 import { formatWhen } from "../../lib/time.ts";
 import type { Invitation } from "../../study-types.ts";
 import { useApi } from "../../use-api.ts";
@@ -28,11 +29,19 @@ export function Invitations({
   const [days, setDays] = useState("14");
   const [fresh, setFresh] = useState<Invitation[]>([]);
   const make = useSubmit(
-    () =>
-      api.post<{ invitations: Invitation[] }>(base, {
-        count: Number(count),
-        expiresInDays: Number(days),
-      }),
+    async () => {
+      // Read as every number field is (lib/numbers.ts): "1,000" is refused, never read as 1.
+      const reads = {
+        count: readNumber(count, { whole: true, required: true }),
+        expiresInDays: readNumber(days, { whole: true, required: true }),
+      };
+      const problem = unreadable(reads);
+      if (problem) throw problem;
+      return api.post<{ invitations: Invitation[] }>(base, {
+        count: reads.count.value,
+        expiresInDays: reads.expiresInDays.value,
+      });
+    },
     async (answer) => {
       setFresh(answer.invitations);
       await list.reload();
@@ -72,9 +81,8 @@ export function Invitations({
             <Field id="invite-count" label="How many codes" error={fieldError(e, "count")}>
               <input
                 {...describedBy("invite-count", { error: fieldError(e, "count") })}
-                type="number"
-                min={1}
-                max={200}
+                inputMode="numeric"
+                autoComplete="off"
                 value={count}
                 onInput={(ev) => setCount(ev.currentTarget.value)}
               />
@@ -82,9 +90,8 @@ export function Invitations({
             <Field id="invite-days" label="Valid for (days)" error={fieldError(e, "expiresInDays")}>
               <input
                 {...describedBy("invite-days", { error: fieldError(e, "expiresInDays") })}
-                type="number"
-                min={1}
-                max={90}
+                inputMode="numeric"
+                autoComplete="off"
                 value={days}
                 onInput={(ev) => setDays(ev.currentTarget.value)}
               />
