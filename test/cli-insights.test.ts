@@ -174,7 +174,8 @@ describe("on the demo journal", () => {
       "EXPERIMENT_RUNNING",
     );
 
-    await ok(["experiment", "guess", "active", "--data-dir", dataDir]);
+    const guessed = await ok(["experiment", "guess", "active", "--data-dir", dataDir]);
+    assert.match(guessed.stdout, /1 of 12 sessions has a guess\./u);
     await refused(["experiment", "report", "--data-dir", dataDir], "EXPERIMENT_BLINDED");
     const blinded = dumpDatabase(dataDir);
     await refused(
@@ -260,6 +261,21 @@ test('a journal with too little data says "not enough data yet" and shows no num
   ]);
   for (const e of estimatesIn(json)) assert.equal(e.enoughData, false);
   assert.ok(existsSync(dataDir));
+});
+
+test("a period of one day is said in the singular, in insights and in the report", async () => {
+  const dataDir = tempDataDir();
+  const out = join(dataDir, "..", "report.html");
+  await ok(["init", "--weight", "70kg", "--tz", "Europe/London", "--data-dir", dataDir]);
+  await ok(["log", "dose", "7mg", "--substance", "ketamine", "--data-dir", dataDir]);
+  await ok(["log", "checkin", "--mood", "5", "--data-dir", dataDir]);
+  const { stdout } = await ok(["insights", "--since", "1d", "--data-dir", dataDir]);
+  assert.match(stdout, /\(1 day, Europe\/London\)/u);
+  assert.match(stdout, /^1 day with a check-in, 1 dose day, 0 screenings\./mu);
+  await ok(["report", "--since", "1d", "--out", out, "--data-dir", dataDir]);
+  const html = readFileSync(out, "utf8");
+  assert.match(html, /1 day in Europe\/London: 1 day with a check-in, 1 dose day, 0 screenings\./u);
+  assert.doesNotMatch(html, /\b1 (days|doses|dose days|screenings)\b/u);
 });
 
 describe("a report without a section", () => {

@@ -49,6 +49,14 @@ describe("titrate plan preview", () => {
     });
   });
 
+  test("a plan of one dose is said in the singular", async () => {
+    const result = await runCli(issueExample.map((a) => (a === "3" ? "1" : a)));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^ {2}1 dose$/mu);
+    assert.match(result.stdout, /The one planned dose is already in the past/u);
+    assert.doesNotMatch(result.stdout, /\b1 doses\b|All 1 /u);
+  });
+
   test("a ketamine target without a weight is refused: the ceiling cannot be checked", async () => {
     const result = await runCli([...issueExample, "--target", "7mg"]);
     assert.equal(result.code, 2);

@@ -12,6 +12,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import { Temporal } from "temporal-polyfill";
+import { countText } from "../core/safety/format.ts";
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from "../store/backup-format.ts";
 import { DEFAULT_PASSPHRASE_COST, type PassphraseCost } from "../store/passphrase.ts";
 import type { Store } from "../store/store.ts";
@@ -197,7 +198,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       timeWindow: rateLimit.timeWindowMs,
       errorResponseBuilder: (_request, limit) => {
         const seconds = Math.max(1, Math.ceil(limit.ttl / 1000));
-        return new RateLimitedError(`too many requests; wait ${seconds} seconds`, seconds);
+        return new RateLimitedError(
+          `too many requests; wait ${countText(seconds, "second")}`,
+          seconds,
+        );
       },
     });
     app.addHook("onRequest", app.rateLimit());

@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
+import { countText } from "../../core/safety/format.ts";
 import { DEMO_TIME_ZONE, MAX_DEMO_DAYS, writeDemoJournal } from "../../store/demo.ts";
 import { MAX_DEMO_PARTICIPANTS, writeStudyDemo } from "../../store/study/demo-study.ts";
 import { assertNoPositionals, optionalString } from "../args.ts";
@@ -89,7 +90,10 @@ export const command: Command = {
           participants,
           onProgress: (done) => {
             if (!context.json && participants >= 100 && done % step === 0 && done < participants) {
-              writeLine(context.io.stderr, `  ${done} of ${participants} participants…`);
+              writeLine(
+                context.io.stderr,
+                `  ${done} of ${countText(participants, "participant")}…`,
+              );
             }
           },
         }),

@@ -39,7 +39,7 @@ export function insightsText(
   lines.push(
     style(
       "bold",
-      `Insights, ${period.from} to ${period.to} (${period.days} days, ${period.timeZone})`,
+      `Insights, ${period.from} to ${period.to} (${plural(period.days, "day")}, ${period.timeZone})`,
     ),
     `${plural(counts.checkInDays, "day")} with a check-in, ${plural(counts.doseDays, "dose day")}, ${plural(counts.screenings, "screening")}. A number needs at least ${insights.minimumPerGroup} days in each group; below that Titrate says "${NOT_ENOUGH}".`,
   );

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { countText } from "../../core/safety/format.ts";
 import { getSubstance } from "../../core/substances/catalog.ts";
 import { localDateTimeText } from "../../core/time.ts";
 import { formatAmount } from "../../core/units.ts";
@@ -17,7 +18,7 @@ function fromNow(at: string, now: Temporal.Instant): string {
   const hours = ms / 3_600_000;
   if (hours < 1) return `in ${Math.ceil(ms / 60_000)} min`;
   if (hours < 48) return `in ${Math.round(hours)} h`;
-  return `in ${Math.round(hours / 24)} days`;
+  return `in ${countText(Math.round(hours / 24), "day")}`;
 }
 
 export const command: Command = {

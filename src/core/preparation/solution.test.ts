@@ -108,6 +108,15 @@ describe("calculateSolution (FACTS MEAS-1, MEAS-2)", () => {
     );
   });
 
+  test("a dose of one graduation says it in the singular", () => {
+    assert.throws(
+      () => calculateSolution({ massMg: 700, solutionVolumeMl: 1, doseMg: 7, tools: defaultTools }),
+      (e: unknown) =>
+        e instanceof TitrateError &&
+        /is 0\.01 ml, only 1 graduation of 0\.01 ml on the syringe;/u.test(e.message),
+    );
+  });
+
   test("warns above ketamine's known solubility of 200 mg/ml", () => {
     const result = calculateSolution({
       massMg: 1000,

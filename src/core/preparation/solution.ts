@@ -3,6 +3,7 @@
  * a syringe (FACTS MEAS-1, MEAS-2, MEAS-5).
  */
 import { TitrateError } from "../errors.ts";
+import { countText } from "../safety/format.ts";
 import { floorToStep, formatAmount, formatNumber, roundTo } from "../units.ts";
 import {
   assertMeasurable,
@@ -85,7 +86,7 @@ export function calculateSolution(input: SolutionInput): SolutionResult {
     const dilute = floorToStep(doseMg / (MIN_MEASURABLE_STEPS * tools.syringeResolutionMl), 0.1);
     throw new TitrateError(
       "MEASUREMENT_TOO_COARSE",
-      `dose: at ${formatNumber(concentrationMgPerMl, 2)} mg/ml, ${formatAmount(doseMg, "mg")} is ${formatAmount(exactVolumeMl, "ml")}, ${graduations === 0 ? `smaller than one graduation (${grad}) of the syringe` : `only ${graduations} graduations of ${grad} on the syringe`}; Titrate needs at least ${MIN_MEASURABLE_STEPS} (FACTS MEAS-2). Make a more dilute solution: ${dilute > 0 ? `at most ${formatNumber(dilute, 1)} mg/ml` : "more water for the same mass"}`,
+      `dose: at ${formatNumber(concentrationMgPerMl, 2)} mg/ml, ${formatAmount(doseMg, "mg")} is ${formatAmount(exactVolumeMl, "ml")}, ${graduations === 0 ? `smaller than one graduation (${grad}) of the syringe` : `only ${countText(graduations, "graduation")} of ${grad} on the syringe`}; Titrate needs at least ${MIN_MEASURABLE_STEPS} (FACTS MEAS-2). Make a more dilute solution: ${dilute > 0 ? `at most ${formatNumber(dilute, 1)} mg/ml` : "more water for the same mass"}`,
       "dose",
     );
   }

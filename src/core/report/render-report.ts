@@ -4,6 +4,8 @@
  * both, in case a browser opens it from disk). Every section is in unless left out, and the
  * page says which were left out, so a reader knows the picture is partial.
  */
+
+import { countText } from "../safety/format.ts";
 import { escapeHtml, paragraph } from "./html.ts";
 import {
   type ReportData,
@@ -56,7 +58,7 @@ export function renderReport(data: ReportData, exclude: readonly ReportSection[]
   const header = [
     `<h1>${escapeHtml(title)}</h1>`,
     paragraph(
-      `${period.days} days in ${period.timeZone}: ${counts.checkInDays} days with a check-in, ${counts.doseDays} dose days, ${counts.screenings} screenings. Prepared with Titrate ${data.version}.`,
+      `${countText(period.days, "day")} in ${period.timeZone}: ${countText(counts.checkInDays, "day")} with a check-in, ${countText(counts.doseDays, "dose day")}, ${countText(counts.screenings, "screening")}. Prepared with Titrate ${data.version}.`,
       "meta",
     ),
     `<p class="caution">${escapeHtml(

@@ -11,6 +11,7 @@ import {
   slopeText,
 } from "../insights/describe.ts";
 import { ratingNames } from "../insights/ratings.ts";
+import { countText } from "../safety/format.ts";
 import { epochDay } from "../safety/time-math.ts";
 import { escapeHtml, list, paragraph, table } from "./html.ts";
 import { type ReportData, type ReportSection, sectionTitles } from "./report-data.ts";
@@ -255,7 +256,7 @@ export function experimentSection(data: ReportData): string {
   if (!experiment) return paragraph("No blinded experiment.", "note");
   const s = experiment.summary;
   const head = paragraph(
-    `${s.substance}: ${s.sessions} sessions every ${s.intervalDays} days from ${s.startDate} to ${s.endDate}, active and placebo preparations labelled ${s.codes.join(" and ")} and taken in a sealed, blocked random order; outcome chosen in advance: ${s.outcome}.`,
+    `${s.substance}: ${countText(s.sessions, "session")} every ${countText(s.intervalDays, "day")} from ${s.startDate} to ${s.endDate}, active and placebo preparations labelled ${s.codes.join(" and ")} and taken in a sealed, blocked random order; outcome chosen in advance: ${s.outcome}.`,
   );
   if (!s.unblinding || !experiment.results) {
     return `${head}${paragraph(`Still blinded: ${s.sessionsPast} of ${s.sessions} sessions so far, ${s.guesses} with a guess. Results appear once it is unblinded.`)}`;

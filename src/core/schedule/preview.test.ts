@@ -168,6 +168,18 @@ describe("the dose of a plan", () => {
       pastOccurrencesWarning(preview, at(3).add({ hours: 1 }))?.message ?? "",
       /^All 4 planned doses are already in the past/u,
     );
+    assert.match(
+      pastOccurrencesWarning(preview, at(1))?.message ?? "",
+      /^1 of the 4 planned doses is already in the past \(the plan starts on [\d-]+\): it counts as missed unless you logged it\./u,
+    );
+    const one = previewPlan(planWith({ end: { kind: "count", count: 1 } }), { weightKg: 70 });
+    assert.match(
+      pastOccurrencesWarning(
+        one,
+        Temporal.Instant.from(one.occurrences[0]?.at ?? "").add({ hours: 1 }),
+      )?.message ?? "",
+      /^The one planned dose is already in the past .*: it counts as missed unless you logged it\./u,
+    );
   });
 
   test("LSD: start 5 µg by default; 25 µg is refused; 0.01 mg is read as 10 µg", () => {

@@ -6,6 +6,7 @@
 import type { Temporal } from "temporal-polyfill";
 import { calculateDose, checkAmountAgainstCeiling } from "../dose.ts";
 import { TitrateError } from "../errors.ts";
+import { countText } from "../safety/format.ts";
 import { instantMs } from "../safety/time-math.ts";
 import { PlanDraft, type PlanSchedule, type PlanTarget } from "../schemas/plan.ts";
 import { parseWith } from "../schemas/validate.ts";
@@ -136,7 +137,7 @@ export function pastOccurrencesWarning(
   const all = preview.occurrences.length;
   return {
     code: "PLAN_STARTS_IN_PAST",
-    message: `${past.length === all ? "All" : `${past.length} of the`} ${all} planned dose${all === 1 ? "" : "s"} ${past.length === 1 && all !== 1 ? "is" : "are"} already in the past (the plan starts on ${preview.plan.startDate}): ${past.length === 1 ? "it counts" : "they count"} as missed unless you logged ${past.length === 1 ? "it" : "them"}. Start today or later for a plan to follow.`,
+    message: `${all === 1 ? "The one planned dose is" : `${past.length === all ? "All" : `${past.length} of the`} ${all} planned doses ${past.length === 1 ? "is" : "are"}`} already in the past (the plan starts on ${preview.plan.startDate}): ${past.length === 1 ? "it counts" : "they count"} as missed unless you logged ${past.length === 1 ? "it" : "them"}. Start today or later for a plan to follow.`,
     facts: [],
   };
 }
@@ -219,7 +220,7 @@ function missingBreaks(
   const tolerance = substance.id === "ketamine" ? "K-TOL-1" : "P-TOL-1";
   return {
     code: "PLAN_NO_BREAKS",
-    message: `No tolerance breaks: this plan doses for ${Math.floor(spanDays / 7) + 1} weeks without one. Tolerance builds quickly (FACTS ${tolerance}); a common pattern is 4–8 weeks on, then 2–4 weeks off (FACTS P-PROT-2), for example a cycle of ${weeksOn}w/${weeksOff}w.`,
+    message: `No tolerance breaks: this plan doses for ${countText(Math.floor(spanDays / 7) + 1, "week")} without one. Tolerance builds quickly (FACTS ${tolerance}); a common pattern is 4–8 weeks on, then 2–4 weeks off (FACTS P-PROT-2), for example a cycle of ${weeksOn}w/${weeksOff}w.`,
     facts: [tolerance, "P-PROT-2"],
   };
 }

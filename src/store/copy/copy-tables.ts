@@ -5,6 +5,7 @@
  * refuses, a digest that differs) writes nothing.
  */
 import { TitrateError } from "../../core/errors.ts";
+import { countText } from "../../core/safety/format.ts";
 import { isRetryable } from "../postgres/transaction.ts";
 import type { TableInfo } from "./catalogue.ts";
 import {
@@ -70,7 +71,7 @@ export async function copyTables(
     if (got.rows !== want.rows || got.sha256 !== want.sha256) {
       throw new TitrateError(
         "STORE_COPY_MISMATCH",
-        `${table.name}: the copy does not match the original (${want.rows} rows with checksum ${want.sha256.slice(0, 12)}…, the copy has ${got.rows} rows with checksum ${got.sha256.slice(0, 12)}…); nothing was copied`,
+        `${table.name}: the copy does not match the original (${countText(want.rows, "row")} with checksum ${want.sha256.slice(0, 12)}…, the copy has ${countText(got.rows, "row")} with checksum ${got.sha256.slice(0, 12)}…); nothing was copied`,
       );
     }
   }

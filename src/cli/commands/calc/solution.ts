@@ -2,6 +2,7 @@ import { TitrateError } from "../../../core/errors.ts";
 import { defaultTools, type MeasuringTools } from "../../../core/preparation/measurement.ts";
 import { calculateSolution, type SolutionResult } from "../../../core/preparation/solution.ts";
 import { planSolution, type SolutionPlan } from "../../../core/preparation/solution-plan.ts";
+import { countText } from "../../../core/safety/format.ts";
 import type { Substance } from "../../../core/substances/substance.ts";
 import { convert, formatAmount, formatNumber, toBase } from "../../../core/units.ts";
 import { assertNoPositionals, optionalQuantity, optionalString } from "../../args.ts";
@@ -204,7 +205,7 @@ function output(
   if (plan) {
     writeLine(
       stdout,
-      `  lasts          about ${plan.lastsDays} days at your interval; Titrate has no sourced shelf life for home-made solutions, so keep batches small and dated`,
+      `  lasts          about ${countText(plan.lastsDays, "day")} at your interval; Titrate has no sourced shelf life for home-made solutions, so keep batches small and dated`,
     );
   }
   for (const warning of result.warnings) writeLine(stdout, style("yellow", `  ! ${warning}`));

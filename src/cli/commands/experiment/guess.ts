@@ -1,4 +1,5 @@
 import { TitrateError } from "../../../core/errors.ts";
+import { countText } from "../../../core/safety/format.ts";
 import { recordGuess } from "../../../store/journal/experiments.ts";
 import { optionalString } from "../../args.ts";
 import type { Command } from "../../command.ts";
@@ -52,7 +53,7 @@ export const experimentGuess: Command = {
     }
     writeLine(
       context.io.stdout,
-      `Guess recorded: ${input.guess}. ${view.guesses} of ${view.sessions} sessions have a guess.`,
+      `Guess recorded: ${input.guess}. ${view.guesses} of ${countText(view.sessions, "session")} ${view.guesses === 1 ? "has" : "have"} a guess.`,
     );
     return 0;
   },

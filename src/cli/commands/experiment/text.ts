@@ -2,6 +2,7 @@
 import { intervalText, signed } from "../../../core/insights/describe.ts";
 import type { ExperimentResults } from "../../../core/insights/experiment-results.ts";
 import { ratingNames } from "../../../core/insights/ratings.ts";
+import { countText } from "../../../core/safety/format.ts";
 import { localDateTimeText } from "../../../core/time.ts";
 import type { ExperimentView, TodayView } from "../../../store/journal/experiments.ts";
 
@@ -9,7 +10,7 @@ export const PROCEDURE = "docs/blinded-experiment.md";
 
 export function statusLines(view: ExperimentView): string[] {
   const lines = [
-    `Blinded experiment ${view.id}: ${view.substance}, ${view.sessions} sessions every ${view.intervalDays} days, ${view.startDate} to ${view.endDate}; outcome: ${view.outcome}.`,
+    `Blinded experiment ${view.id}: ${view.substance}, ${countText(view.sessions, "session")} every ${countText(view.intervalDays, "day")}, ${view.startDate} to ${view.endDate}; outcome: ${view.outcome}.`,
     `Codes: ${view.codes[0]} and ${view.codes[1]}.`,
   ];
   switch (view.state) {

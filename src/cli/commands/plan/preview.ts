@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { countText } from "../../../core/safety/format.ts";
 import { describeCycle, describeProtocol } from "../../../core/schedule/describe.ts";
 import {
   assertTargetCheckable,
@@ -93,7 +94,7 @@ function printPreview(context: CommandContext, request: PlanRequest, preview: Pl
     const day = weekdayNames[Temporal.PlainDate.from(o.date).dayOfWeek - 1] ?? "";
     writeLine(stdout, `  ${day} ${o.date}  ${o.localTime}  ${style("dim", o.at)}`);
   }
-  writeLine(stdout, style("dim", `  ${preview.occurrences.length} doses`));
+  writeLine(stdout, style("dim", `  ${countText(preview.occurrences.length, "dose")}`));
   if (preview.warnings.length > 0) {
     writeLine(stdout);
     for (const w of preview.warnings) writeLine(stdout, style("yellow", `  ! ${w.message}`));

@@ -4,6 +4,7 @@
  * `plan ics` never load the database.
  */
 import { TitrateError } from "../../../core/errors.ts";
+import { countText } from "../../../core/safety/format.ts";
 import { describeCycle, describeProtocol } from "../../../core/schedule/describe.ts";
 import { formatAmount } from "../../../core/units.ts";
 import type { PlanStatus } from "../../../store/journal/plans.ts";
@@ -68,7 +69,7 @@ export const planCreate: Command = {
     writeLine(stdout, `  breaks   ${describeCycle(plan.cycle)}`);
     writeLine(
       stdout,
-      `  from     ${plan.startDate} at ${plan.localTime} (${plan.timeZone}), ${preview.occurrences.length} doses`,
+      `  from     ${plan.startDate} at ${plan.localTime} (${plan.timeZone}), ${countText(preview.occurrences.length, "dose")}`,
     );
     for (const w of warnings) writeLine(stdout, style("yellow", `  ! ${w.message}`));
     if (findings.length > 0) {
@@ -102,7 +103,9 @@ function printStatus(context: CommandContext, status: PlanStatus): void {
         ? ""
         : ` (${s.percentOnTime} % on time, ${s.percentLate} % late, ${s.percentMissed} % missed, ${s.percentSkipped} % skipped)`) +
       `; ${s.currentStreakWeeks} week${s.currentStreakWeeks === 1 ? "" : "s"} on plan in a row` +
-      (s.daysSinceLastBreak === null ? "" : `; ${s.daysSinceLastBreak} days since the last break`),
+      (s.daysSinceLastBreak === null
+        ? ""
+        : `; ${countText(s.daysSinceLastBreak, "day")} since the last break`),
   );
   if (next)
     writeLine(

@@ -1,3 +1,4 @@
+import { countText } from "../../../core/safety/format.ts";
 import { studyDashboard } from "../../../store/study/dashboard.ts";
 import { assertNoPositionals, requiredString } from "../../args.ts";
 import type { Command } from "../../command.ts";
@@ -47,7 +48,7 @@ export const studyDashboardCommand: Command = {
         .join(", ");
       writeLine(
         stdout,
-        `week ${week.week}: ${week.checkIns} check-ins, ${week.doses} doses; ${items}`,
+        `week ${week.week}: ${countText(week.checkIns, "check-in")}, ${countText(week.doses, "dose")}; ${items}`,
       );
     }
     for (const q of dashboard.questionnaires) {

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { TitrateError } from "../../../core/errors.ts";
+import { countText } from "../../../core/safety/format.ts";
 import { studyTables } from "../../../core/study/codebook.ts";
 import { ensurePrivateDir } from "../../../store/backup-files.ts";
 import {
@@ -93,7 +94,7 @@ export const studyExportCommand: Command = {
     }
     writeLine(
       context.io.stdout,
-      `Exported ${result.files.length} files to ${result.folder} in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
+      `Exported ${countText(result.files.length, "file")} to ${result.folder} in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
     );
     writeLine(
       context.io.stdout,

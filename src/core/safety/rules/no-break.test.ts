@@ -53,6 +53,19 @@ describe("no-break (FACTS P-PROT-2, K-TOL-1)", () => {
     );
   });
 
+  test("a cycle of one week on, one off is said in the singular", () => {
+    const oneOn = plan({ id: "p1", cycle: { weeksOn: 1, weeksOff: 1 } });
+    const [finding] = evaluate(
+      noBreak,
+      journal({ doses: every(5, 3, { planId: "p1" }), plans: [oneOn] }),
+    );
+    assert.match(
+      finding?.detail ?? "",
+      /since 2026-01-05 \(1 week\) without a break of 1 week; your cycle is 1 week on, 1 off/u,
+    );
+    assert.match(finding?.advice ?? "", /^Take a break of at least 1 week now/u);
+  });
+
   test("LSD and mushrooms alternating count as one run, and are a caution", () => {
     const lsd = every(3, 6, { substance: "lsd", amount: 10, unit: "µg", route: "sublingual" });
     const mushrooms = every(

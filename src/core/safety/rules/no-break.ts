@@ -8,7 +8,7 @@
  */
 import type { Cycle } from "../../schemas/plan.ts";
 import type { Finding } from "../finding.ts";
-import { groupBy, listText, substanceText, unique } from "../format.ts";
+import { countText, groupBy, listText, substanceText, unique } from "../format.ts";
 import type { DoseEntry, JournalView } from "../journal-view.ts";
 import type { SafetyRule } from "../rule.ts";
 import { DAY_MS, instantText } from "../time-math.ts";
@@ -69,10 +69,10 @@ function judgeRun(
     ruleId: "no-break",
     severity: isKetamine ? "warning" : "caution",
     title: "Time for a break",
-    detail: `You have taken ${names} since ${journal.localDate(first.ms, zone)} (${weeks} weeks) without a break of ${cycle.weeksOff} weeks; your cycle is ${cycle.weeksOn} weeks on, ${cycle.weeksOff} off (FACTS P-PROT-2).`,
+    detail: `You have taken ${names} since ${journal.localDate(first.ms, zone)} (${countText(weeks, "week")}) without a break of ${countText(cycle.weeksOff, "week")}; your cycle is ${countText(cycle.weeksOn, "week")} on, ${cycle.weeksOff} off (FACTS P-PROT-2).`,
     advice: isKetamine
-      ? `Take a break of at least ${cycle.weeksOff} weeks now: tolerance is gone after 1–2 weeks (FACTS K-TOL-1), and bladder harm rises with how often and how long you use ketamine (FACTS K-BLAD-1).`
-      : `Take a break of at least ${cycle.weeksOff} weeks now (2–4 weeks is usual, FACTS P-PROT-2): tolerance fades after about 5 days off (FACTS P-TOL-1), and long-term frequent use has a theoretical heart-valve risk (FACTS P-RISK-1).`,
+      ? `Take a break of at least ${countText(cycle.weeksOff, "week")} now: tolerance is gone after 1–2 weeks (FACTS K-TOL-1), and bladder harm rises with how often and how long you use ketamine (FACTS K-BLAD-1).`
+      : `Take a break of at least ${countText(cycle.weeksOff, "week")} now (2–4 weeks is usual, FACTS P-PROT-2): tolerance fades after about 5 days off (FACTS P-TOL-1), and long-term frequent use has a theoretical heart-valve risk (FACTS P-RISK-1).`,
     sources: isKetamine ? ["P-PROT-2", "K-TOL-1", "K-BLAD-1"] : ["P-PROT-2", "P-TOL-1", "P-RISK-1"],
     key: `no-break:${group}:${first.record.id}`,
     subjectId: beyond.record.id,
