@@ -307,6 +307,8 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     assert.doesNotMatch(words, /--accept-risk|protocol:|target\.amount|cycle\.weeksOff/u);
     await page.getByLabel("Days between doses").fill("7");
     await page.getByText(/7\.0 mg per dose; 8 doses, at least 5 days apart/u).waitFor();
+    // The time of day is read in the profile's zone, and the field says which.
+    await page.locator("#plan-time-hint").getByText("In Europe/London (your profile)").waitFor();
     await accessible("new plan");
     await screenshot(page, "plan-new-phone");
     await page.getByRole("button", { name: "Create plan" }).click();
@@ -334,6 +336,11 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     const next = page.getByRole("region", { name: "Next dose" });
     await next.getByText("Titrate advises not to dose").waitFor();
     await next.getByText(/Bladder warning signs: stop ketamine/u).waitFor();
+    // Nor is a ketamine dose one tap away: "Same as last dose" is left out, and says so.
+    const actions = page.getByRole("region", { name: "Quick actions" });
+    await actions.getByText(/One-tap doses of Ketamine are left out/u).waitFor();
+    assert.equal(await actions.getByRole("link", { name: "Same as last dose" }).count(), 0);
+    await actions.getByRole("link", { name: "Log a dose" }).waitFor();
     await screenshot(page, "today-advise-not-phone");
     // A later report without the signs resolves it, and the date comes back.
     await go("/log-other?tab=symptom");
@@ -342,6 +349,7 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await go("/today");
     await next.getByText(/Ketamine, 7 mg: (?!Titrate)/u).waitFor();
     assert.equal(await next.getByText("Titrate advises not to dose").count(), 0);
+    await actions.getByRole("link", { name: "Same as last dose" }).waitFor();
     await go("/plan");
     await calendar.locator(".mark").first().waitFor();
     const [ics] = await Promise.all([

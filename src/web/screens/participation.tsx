@@ -6,7 +6,7 @@
  */
 import { useState } from "preact/hooks";
 import { api, download, fieldError, otherErrors } from "../api.ts";
-import { useApp } from "../app-context.ts";
+import { useApp, useTimeZone } from "../app-context.ts";
 import { Confirm } from "../components/confirm.tsx";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
 import { LoadError } from "../components/load.tsx";
@@ -183,9 +183,9 @@ function NewerConsent({
 }
 
 function StartPlan({ reload }: { readonly reload: () => Promise<void> }) {
-  const [startDate, setStartDate] = useState(() =>
-    localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
-  );
+  // The server reads the date and time in the profile's zone, so the form does too.
+  const timeZone = useTimeZone();
+  const [startDate, setStartDate] = useState(() => localDate(Date.now(), timeZone));
   const [localTime, setLocalTime] = useState("09:00");
   const [started, setStarted] = useState(false);
   const start = useSubmit(
@@ -213,9 +213,14 @@ function StartPlan({ reload }: { readonly reload: () => Promise<void> }) {
             onInput={(ev) => setStartDate(ev.currentTarget.value)}
           />
         </Field>
-        <Field id="plan-time" label="At" error={fieldError(e, "localTime")}>
+        <Field
+          id="plan-time"
+          label="At"
+          hint={`In ${timeZone} (your profile)`}
+          error={fieldError(e, "localTime")}
+        >
           <input
-            {...describedBy("plan-time", { error: fieldError(e, "localTime") })}
+            {...describedBy("plan-time", { hint: true, error: fieldError(e, "localTime") })}
             type="time"
             value={localTime}
             onInput={(ev) => setLocalTime(ev.currentTarget.value)}

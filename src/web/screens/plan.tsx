@@ -567,9 +567,14 @@ function NewPlan({
               onInput={(ev) => set({ startDate: ev.currentTarget.value })}
             />
           </Field>
-          <Field id="plan-time" label="Time of day" error={fieldError(e, "localTime")}>
+          <Field
+            id="plan-time"
+            label="Time of day"
+            hint={`In ${timeZone} (your profile)`}
+            error={fieldError(e, "localTime")}
+          >
             <input
-              {...describedBy("plan-time", { error: fieldError(e, "localTime") })}
+              {...describedBy("plan-time", { hint: true, error: fieldError(e, "localTime") })}
               type="time"
               value={form.localTime}
               onInput={(ev) => set({ localTime: ev.currentTarget.value })}

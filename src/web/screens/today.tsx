@@ -2,7 +2,9 @@
  * Today: the next dose or why not yet, every active finding (danger first; they stay until
  * resolved or read, never a toast), the dose in progress with its expected onset, effects
  * and after-effects from the catalog's route data, and one-tap actions. While a danger
- * finding advises against a substance, its next dose shows that advice instead of a date.
+ * finding advises against a substance, its next dose shows that advice instead of a date, and
+ * its one-tap doses (a saved dose, "Same as last dose") are left out: the screen never puts a
+ * dose it advises against one tap away. "Log a dose" stays, so the journal can tell the truth.
  */
 import { useState } from "preact/hooks";
 import { getSubstance } from "../../core/substances/catalog.ts";
@@ -13,7 +15,7 @@ import { ExperimentSessionToday } from "../components/experiment/today-session.t
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { dangersFor } from "../lib/dangers.ts";
-import { amountText } from "../lib/format.ts";
+import { amountText, listText } from "../lib/format.ts";
 import { formatClock, formatWhen, localDate, relativeText } from "../lib/time.ts";
 import { followLink } from "../router.ts";
 import type { Dose, Finding, Preset, Today } from "../types.ts";
@@ -77,7 +79,11 @@ export function TodayScreen() {
           <ExperimentSessionToday />
           <NextDoseCard today={data} timeZone={timeZone} />
           {data.lastDose ? <ActiveDose dose={data.lastDose} timeZone={timeZone} /> : null}
-          <QuickActions lastDose={data.lastDose} presets={listOf(presets.data, "presets")} />
+          <QuickActions
+            lastDose={data.lastDose}
+            presets={listOf(presets.data, "presets")}
+            advisedAgainst={(substance) => dangersFor(active, substance, data.lastDose).length > 0}
+          />
           {data.lastDose ? <MorningAfter dose={data.lastDose} timeZone={timeZone} /> : null}
           {hasDanger ? null : findings}
         </>
@@ -274,12 +280,29 @@ function ActiveDose({ dose, timeZone }: { dose: Dose; timeZone: string }) {
   );
 }
 
-function QuickActions({ lastDose, presets }: { lastDose: Dose | null; presets: Preset[] }) {
+function QuickActions({
+  lastDose,
+  presets,
+  advisedAgainst,
+}: {
+  lastDose: Dose | null;
+  presets: Preset[];
+  advisedAgainst: (substance: string) => boolean;
+}) {
+  const offered = presets.filter((p) => !advisedAgainst(p.substance));
+  const repeat = lastDose && !advisedAgainst(lastDose.substance) ? lastDose : null;
+  const withheld = [
+    ...new Set(
+      [...presets.map((p) => p.substance), ...(lastDose ? [lastDose.substance] : [])].filter(
+        advisedAgainst,
+      ),
+    ),
+  ].map((id) => getSubstance(id).name);
   return (
     <section class="card" aria-labelledby="actions-title">
       <h2 id="actions-title">Quick actions</h2>
       <div class="actions">
-        {presets.map((p) => (
+        {offered.map((p) => (
           <a
             key={p.id}
             class="button"
@@ -289,7 +312,7 @@ function QuickActions({ lastDose, presets }: { lastDose: Dose | null; presets: P
             {p.name}
           </a>
         ))}
-        {lastDose ? (
+        {repeat ? (
           <a class="button secondary" href="/log?repeat=last" onClick={followLink}>
             Same as last dose
           </a>
@@ -304,9 +327,17 @@ function QuickActions({ lastDose, presets }: { lastDose: Dose | null; presets: P
           Report a symptom
         </a>
       </div>
-      <p class="muted">
-        A preset or a repeat opens the dose form filled in: check it, then log it.
-      </p>
+      {withheld.length > 0 ? (
+        <p>
+          One-tap doses of {listText(withheld)} are left out while Titrate advises not to dose{" "}
+          {withheld.length === 1 ? "it" : "them"}. “Log a dose” still records a dose you took.
+        </p>
+      ) : null}
+      {offered.length > 0 || repeat ? (
+        <p class="muted">
+          A preset or a repeat opens the dose form filled in: check it, then log it.
+        </p>
+      ) : null}
     </section>
   );
 }
