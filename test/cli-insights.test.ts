@@ -199,6 +199,20 @@ describe("on the demo journal", () => {
       unblinded.stdout,
       new RegExp(`early \\(end-to-end test\\): ${started.codes[1]} was active`, "u"),
     );
+    // The unblinding time is local, with its zone, in the answers and in the clinician report.
+    const late = await refused(
+      ["experiment", "guess", "placebo", "--data-dir", dataDir],
+      "EXPERIMENT_UNBLINDED",
+    );
+    assert.match(
+      late.stderr,
+      /unblinded on \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\); guesses/u,
+    );
+    const out = join(dataDir, "..", "experiment-report.html");
+    await ok(["report", "--out", out, "--data-dir", dataDir]);
+    const html = readFileSync(out, "utf8");
+    assert.match(html, /Unblinded on \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\), early/u);
+    assert.doesNotMatch(html, /\d{4}-\d\d-\d\dT\d\d:\d\d/u, "no UTC timestamp");
     const report = await ok(["experiment", "report", "--data-dir", dataDir]);
     assert.match(report.stdout, /Not enough data yet for mood/u);
     assert.match(

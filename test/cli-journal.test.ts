@@ -304,6 +304,8 @@ describe("a journal kept from the terminal", () => {
       text.stdout,
       /adherence: \d+ on time, \d+ late, \d+ missed, \d+ skipped, \d+ extra/u,
     );
+    // Times are the plan's local ones, with its zone.
+    assert.match(text.stdout, /^ {2}next: \d{4}-\d\d-\d\d 09:00 \(America\/New_York\)/mu);
     const second = await cli([
       "plan",
       "create",
@@ -327,9 +329,18 @@ describe("a journal kept from the terminal", () => {
     await json(["plan", "end", created.plan.id]);
     const ended = await json<{ plans: { isActive: boolean }[] }>(["plan", "list"]);
     assert.equal(ended.plans[0]?.isActive, false);
+    const endedText = await cli(["plan", "list"]);
+    assert.match(
+      endedText.stdout,
+      /\[ended \d{4}-\d\d-\d\d \d\d:\d\d \(America\/New_York\)\]/u,
+      endedText.stdout,
+    );
     const movedEnded = await cli(["plan", "move-zone", created.plan.id, "--tz", "Europe/London"]);
     assert.equal(movedEnded.code, 2);
-    assert.match(movedEnded.stderr, /^error PLAN_ENDED: /u);
+    assert.match(
+      movedEnded.stderr,
+      /^error PLAN_ENDED: plan: pln_\w+ ended on \d{4}-\d\d-\d\d \d\d:\d\d \(America\/New_York\);/u,
+    );
   });
 
   test("--at without an offset is read in the profile's zone", async () => {
@@ -368,6 +379,14 @@ describe("a journal kept from the terminal", () => {
     const refused = await cli(["delete", logged.record.id]);
     assert.equal(refused.code, 2, "no TTY and no --yes");
     assert.match(refused.stderr, /CONFIRMATION_REQUIRED/);
+    // The entry is named by its local time and zone, as it was logged, never in UTC.
+    assert.ok(
+      refused.stderr.includes(
+        `deleting the dose ${logged.record.id} of ${daysAgo(30)} (Europe/London) needs confirmation`,
+      ),
+      refused.stderr,
+    );
+    assert.doesNotMatch(refused.stderr, /\d{4}-\d\d-\d\dT\d\d:\d\d/u);
     const deleted = await cli(["delete", logged.record.id, "--yes"]);
     assert.equal(deleted.code, 0, deleted.stderr);
     const gone = await cli(["edit", logged.record.id, "--amount", "5mg"]);

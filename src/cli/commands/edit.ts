@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { TitrateError } from "../../core/errors.ts";
 import { getSubstance } from "../../core/substances/catalog.ts";
-import { parseWhen } from "../../core/time.ts";
+import { localDateTimeText, parseWhen } from "../../core/time.ts";
 import { convert, parseQuantity } from "../../core/units.ts";
 import { tableOfId } from "../../store/ids.ts";
 import { deleteEntry, editEntry, getEntry } from "../../store/journal/edit.ts";
@@ -195,12 +195,12 @@ export const editCommand: Command = {
   },
 };
 
-async function confirm(context: CommandContext, question: string): Promise<boolean> {
+async function confirm(context: CommandContext, question: string, what: string): Promise<boolean> {
   if (context.values.yes === true) return true;
   if (!context.io.stdin.isTTY) {
     throw new TitrateError(
       "CONFIRMATION_REQUIRED",
-      "deleting needs confirmation: run it in a terminal, or add --yes",
+      `${what} needs confirmation: run it in a terminal, or add --yes`,
     );
   }
   const rl = createInterface({ input: context.io.stdin, output: context.io.stdout });
@@ -230,8 +230,10 @@ export const deleteCommand: Command = {
       );
     const deleted = await withJournal(context, async ({ store, user }) => {
       const entry = await getEntry(store, user.id, id);
-      const summary = `${entry.kind} ${id} of ${(entry.record as { at: string }).at}`;
-      if (!(await confirm(context, `Delete ${summary}?`))) return null;
+      const { at, timeZone } = entry.record as { at: string; timeZone: string };
+      // The person's own local time and zone, as the journal shows it, never the stored UTC.
+      const summary = `${entry.kind} ${id} of ${localDateTimeText(at, timeZone)} (${timeZone})`;
+      if (!(await confirm(context, `Delete ${summary}?`, `deleting the ${summary}`))) return null;
       return deleteEntry(store, user.id, id);
     });
     if (deleted === null) {

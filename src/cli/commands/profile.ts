@@ -9,7 +9,7 @@ import {
   type Profile,
 } from "../../core/schemas/journal.ts";
 import { substances } from "../../core/substances/catalog.ts";
-import { formatInstant, parseTimeZone } from "../../core/time.ts";
+import { formatInstant, localDateTimeText, parseTimeZone } from "../../core/time.ts";
 import { convert, parseQuantity, roundTo, toBase } from "../../core/units.ts";
 import { requireProfile, setConditions, updateProfile } from "../../store/journal/profile.ts";
 import { addMedication, endMedication, listMedications } from "../../store/repos/medications.ts";
@@ -251,22 +251,26 @@ const meds: Command = {
         return store.transaction((tx) => addMedication(tx, user.id, { name, addedAt: at }));
       }
       if (action === "end") return store.transaction((tx) => endMedication(tx, user.id, name, at));
-      return listMedications(store.db, user.id);
+      const { timeZone } = await requireProfile(store, user.id);
+      return { medications: await listMedications(store.db, user.id), timeZone };
     });
     if (context.json) {
       writeJson(
         context.io,
-        Array.isArray(result) ? { medications: result } : { medication: result },
+        "medications" in result ? { medications: result.medications } : { medication: result },
       );
       return 0;
     }
     const { stdout } = context.io;
-    if (Array.isArray(result)) {
-      const current = result.filter((m) => m.endedAt === null);
+    if ("medications" in result) {
+      const current = result.medications.filter((m) => m.endedAt === null);
       if (current.length === 0)
         writeLine(stdout, "No medications recorded. Add one: titrate profile meds add NAME");
       for (const m of current)
-        writeLine(stdout, `  ${m.name}  (since ${m.addedAt.slice(0, 10)}, ${m.id})`);
+        writeLine(
+          stdout,
+          `  ${m.name}  (since ${localDateTimeText(m.addedAt, result.timeZone).slice(0, 10)}, ${m.id})`,
+        );
     } else {
       writeLine(stdout, action === "add" ? addedText(result.name) : `Ended ${result.name}.`);
     }

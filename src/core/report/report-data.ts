@@ -74,6 +74,8 @@ export interface ExperimentSummary {
   readonly sessions: number;
   readonly intervalDays: number;
   readonly state: string;
+  /** The experiment's zone: its dates and the unblinding time are read in it. */
+  readonly timeZone: string;
   readonly sessionsPast: number;
   readonly guesses: number;
   readonly unblinding: {

@@ -13,6 +13,7 @@ import {
 import { ratingNames } from "../insights/ratings.ts";
 import { countText } from "../safety/format.ts";
 import { epochDay } from "../safety/time-math.ts";
+import { localDateTimeText } from "../time.ts";
 import { escapeHtml, list, paragraph, table } from "./html.ts";
 import { type ReportData, type ReportSection, sectionTitles } from "./report-data.ts";
 import { intervalChart, ratingChart, trajectoryChart } from "./svg-charts.ts";
@@ -274,7 +275,7 @@ export function experimentSection(data: ReportData): string {
   return [
     head,
     paragraph(
-      `Unblinded ${u.at}${u.early ? ", early" : ""}${u.reason ? ` (${u.reason})` : ""}: ${u.activeCode} was active, ${u.placeboCode} placebo.`,
+      `Unblinded on ${localDateTimeText(u.at, s.timeZone)} (${s.timeZone})${u.early ? ", early" : ""}${u.reason ? ` (${u.reason})` : ""}: ${u.activeCode} was active, ${u.placeboCode} placebo.`,
     ),
     list(r.summary),
     `<figure>${intervalChart("experiment-ratings", "Active minus placebo, rating points", r.summary.join(" "), rows)}<figcaption>Active minus placebo sessions, rating points, 95 % intervals.</figcaption></figure>`,

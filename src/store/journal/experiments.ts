@@ -379,7 +379,7 @@ export async function recordGuess(
   if (record.unblinding) {
     throw new TitrateError(
       "EXPERIMENT_UNBLINDED",
-      `experiment ${record.id} was unblinded on ${record.unblinding.at}; guesses are closed`,
+      `experiment ${record.id} was unblinded on ${localDateTimeText(record.unblinding.at, record.timeZone)} (${record.timeZone}); guesses are closed`,
     );
   }
   const today = todayIn(record.timeZone, now);
@@ -419,7 +419,7 @@ export async function unblindExperiment(
   if (record.unblinding) {
     throw new TitrateError(
       "EXPERIMENT_UNBLINDED",
-      `experiment ${record.id} was already unblinded on ${record.unblinding.at}`,
+      `experiment ${record.id} was already unblinded on ${localDateTimeText(record.unblinding.at, record.timeZone)} (${record.timeZone})`,
     );
   }
   const guesses = await listGuesses(store.db, userId, record.id);

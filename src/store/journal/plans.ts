@@ -27,7 +27,7 @@ import { movePlanToZone } from "../../core/schedule/zones.ts";
 import type { Dose, Plan } from "../../core/schemas/journal.ts";
 import { findSubstance } from "../../core/substances/catalog.ts";
 import type { SubstanceId } from "../../core/substances/substance.ts";
-import { formatInstant, parseTimeZone } from "../../core/time.ts";
+import { formatInstant, localDateTimeText, parseTimeZone } from "../../core/time.ts";
 import { doses, listEvents } from "../repos/events.ts";
 import { createPlan, endPlan, getPlan, listPlans, setPlanTimeZone } from "../repos/plans.ts";
 import { getProfile } from "../repos/profile.ts";
@@ -231,7 +231,7 @@ export async function moveStoredPlan(
     if (plan.endedAt !== null) {
       throw new TitrateError(
         "PLAN_ENDED",
-        `plan: ${plan.id} ended on ${plan.endedAt.slice(0, 10)}; an ended plan keeps its zone, so its history stays as it was followed`,
+        `plan: ${plan.id} ended on ${localDateTimeText(plan.endedAt, plan.timeZone)} (${plan.timeZone}); an ended plan keeps its zone, so its history stays as it was followed`,
         "plan",
       );
     }

@@ -6,6 +6,7 @@
 import { TitrateError } from "../../../core/errors.ts";
 import { countText } from "../../../core/safety/format.ts";
 import { describeCycle, describeProtocol } from "../../../core/schedule/describe.ts";
+import { localDateTimeText } from "../../../core/time.ts";
 import { formatAmount } from "../../../core/units.ts";
 import type { PlanStatus } from "../../../store/journal/plans.ts";
 import { assertNoPositionals, requiredString } from "../../args.ts";
@@ -89,7 +90,10 @@ function printStatus(context: CommandContext, status: PlanStatus): void {
   const { plan, adherence, next } = status;
   const state = status.isActive
     ? style("green", "active")
-    : style("dim", `ended ${plan.endedAt?.slice(0, 10)}`);
+    : style(
+        "dim",
+        `ended ${plan.endedAt === null ? "" : `${localDateTimeText(plan.endedAt, plan.timeZone)} (${plan.timeZone})`}`,
+      );
   writeLine(
     stdout,
     `${style("bold", plan.id)}  ${plan.substance} ${plan.target.amount} ${plan.target.unit}, ${describeProtocol(plan.protocol)}; ${describeCycle(plan.cycle)}  [${state}]`,
@@ -110,7 +114,7 @@ function printStatus(context: CommandContext, status: PlanStatus): void {
   if (next)
     writeLine(
       stdout,
-      `  next: ${next.date} ${next.localTime}${next.reason ? ` — ${next.reason}` : ""}`,
+      `  next: ${next.date} ${next.localTime} (${next.timeZone})${next.reason ? ` — ${next.reason}` : ""}`,
     );
   for (const w of status.warnings) {
     if (w.code === "PLAN_RISK_ACCEPTED") writeLine(stdout, style("yellow", `  ! ${w.message}`));
