@@ -189,6 +189,9 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     const proposed = page.getByRole("region", { name: "If you take it now" });
     await proposed.getByText("Ketamine doses too close together").waitFor();
     await proposed.getByText(/2 days since your last dose/u).waitFor();
+    // In the tense of a dose not yet taken: "you would take", never "you took".
+    await proposed.getByText(/you would take ketamine at/u).waitFor();
+    assert.equal(await proposed.getByText(/you took/iu).count(), 0);
     // Bottle C is untested, but this dose is not from it.
     assert.equal(await page.getByText("Untested batch: Bottle C").count(), 0);
     await page
@@ -332,6 +335,17 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
       .getByText(/Bladder warning signs/u)
       .first()
       .waitFor();
+    // On the dose form the danger comes before what the dose itself would bring.
+    await go("/log");
+    await page.getByLabel("Batch").selectOption({ label: "Spray A" });
+    await page.getByLabel("Number of sprays").fill("7");
+    const already = page.getByRole("region", { name: "Already active" });
+    await already.getByText(/Bladder warning signs: stop ketamine/u).waitFor();
+    const order = await page
+      .locator("section.findings h2")
+      .allTextContents()
+      .then((titles) => titles.filter((t) => t === "Already active" || t === "If you take it now"));
+    assert.deepEqual(order, ["Already active", "If you take it now"]);
     await go("/today");
     const next = page.getByRole("region", { name: "Next dose" });
     await next.getByText("Titrate advises not to dose").waitFor();

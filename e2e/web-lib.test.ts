@@ -14,6 +14,7 @@ import {
   unreadable,
   unsignZeros,
 } from "../src/web/lib/numbers.ts";
+import { asProposed } from "../src/web/lib/proposed-tense.ts";
 import type { Finding } from "../src/web/types.ts";
 
 describe("number fields", () => {
@@ -192,5 +193,29 @@ describe("signed numbers", () => {
       unsignZeros("+0.40 per mg (95 % CI -0.00 to +0.05), n = 9; -0.0 and +0.0"),
       "+0.40 per mg (95 % CI 0.00 to +0.05), n = 9; 0.0 and 0.0",
     );
+  });
+});
+
+describe("findings about a dose not yet taken", () => {
+  test("say what you would take, not what you took", () => {
+    assert.equal(
+      asProposed("On 2026-11-25 you took ketamine at 17:00. With ketamine, dissociation…"),
+      "On 2026-11-25 you would take ketamine at 17:00. With ketamine, dissociation…",
+    );
+    assert.equal(
+      asProposed("You took ketamine 30 mg; your ceiling is 14.0 mg (FACTS K-DOSE-1)."),
+      "You would take ketamine 30 mg; your ceiling is 14.0 mg (FACTS K-DOSE-1).",
+    );
+    assert.equal(
+      asProposed("You logged 7 µg: check the unit"),
+      "You would log 7 µg: check the unit",
+    );
+  });
+
+  test("what is already in the journal keeps its tense", () => {
+    const combination =
+      "Near your ketamine dose (nasal) on 2026-11-25 17:00 you logged alcohol 2 units.";
+    assert.equal(asProposed(combination), combination);
+    assert.equal(asProposed("2 days since your last dose"), "2 days since your last dose");
   });
 });

@@ -16,6 +16,7 @@ import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { amountText } from "../lib/format.ts";
 import { type NumberRead, readNumber } from "../lib/numbers.ts";
+import { proposedFinding } from "../lib/proposed-tense.ts";
 import { getSubstance, routeName, type Substance, substances } from "../lib/substances.ts";
 import { formatWhen, fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
@@ -444,9 +445,12 @@ const PROPOSED = "proposed";
 const NOW_WINDOW_MS = 15 * 60_000;
 
 /**
- * The check's findings in two groups. About this dose: "If you take it now" (the rules word
- * them as if it were taken). Already active: only what applies whatever is taken, and of the
- * batch findings only the chosen batch's (an unused untested batch is not this dose's concern).
+ * The check's findings in two groups. About this dose: "If you take it now", in the tense of
+ * a dose not yet taken ("you would take", lib/proposed-tense.ts) when it is for now; for an
+ * earlier time the rules' past tense is right. Already active: only what applies whatever is
+ * taken, and of the batch findings only the chosen batch's (an unused untested batch is not
+ * this dose's concern). When a danger is already active it comes first: a "stop ketamine"
+ * must not sit below a note about driving.
  */
 function CheckedFindings({
   check,
@@ -469,18 +473,29 @@ function CheckedFindings({
       !(f.subjectId !== null && batchIds.has(f.subjectId) && f.subjectId !== batchId),
   );
   const isNow = at === null || Math.abs(Date.parse(at) - Date.now()) <= NOW_WINDOW_MS;
-  return (
+  const proposed = (
+    <FindingList
+      findings={isNow ? about.map(proposedFinding) : about}
+      title={isNow ? "If you take it now" : `If you log it for ${formatWhen(at ?? "", timeZone)}`}
+      intro="Titrate's safety rules, run on your journal with this dose added:"
+    />
+  );
+  const active = (
+    <FindingList
+      findings={standing}
+      title="Already active"
+      intro="These apply whatever you take now:"
+    />
+  );
+  return standing.some((f) => f.severity === "danger") ? (
     <>
-      <FindingList
-        findings={about}
-        title={isNow ? "If you take it now" : `If you log it for ${formatWhen(at ?? "", timeZone)}`}
-        intro="Titrate's safety rules, run on your journal with this dose added (each reads as if it were taken):"
-      />
-      <FindingList
-        findings={standing}
-        title="Already active"
-        intro="These apply whatever you take now:"
-      />
+      {active}
+      {proposed}
+    </>
+  ) : (
+    <>
+      {proposed}
+      {active}
     </>
   );
 }
