@@ -174,6 +174,12 @@ describe("a journal kept from the terminal", () => {
     assert.ok(report.findings.some((f) => f.ruleId === "bladder-signs" && f.severity === "danger"));
     const next = await json<{ advisedNotToDose: boolean }>(["next"]);
     assert.equal(next.advisedNotToDose, true);
+    const nextText = await cli(["next"]);
+    assert.match(
+      nextText.stdout,
+      /Ketamine: last dose \d{4}-\d\d-\d\d \d\d:\d\d; not before \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London; at least 5 days apart/u,
+      nextText.stdout,
+    );
     const human = await cli(["check"]);
     assert.match(human.stdout, /^DANGER/m);
   });

@@ -94,7 +94,11 @@ describe("titrate plan preview", () => {
     assert.match(result.stdout, /^Ketamine plan: every 7 days/);
     assert.match(result.stdout, /dose +7\.0 mg \(the start dose\)/);
     assert.match(result.stdout, /at least 5 days between doses \(FACTS K-DOSE-2/);
-    assert.match(result.stdout, /Sun 2026-03-29 {2}09:00 {2}2026-03-29T08:00:00Z/);
+    // Local times with the zone's offset that day (the clocks go forward on 2026-03-29), no UTC.
+    assert.match(result.stdout, /time +09:00 in Europe\/London/);
+    assert.match(result.stdout, /Sun 2026-03-22 {2}09:00 {2}UTC\+00:00/);
+    assert.match(result.stdout, /Sun 2026-03-29 {2}09:00 {2}UTC\+01:00/);
+    assert.doesNotMatch(result.stdout, /\d\dT\d\d:\d\d/);
     // 4 weeks on, 2 off by default: the fifth dose comes after the break.
     assert.match(result.stdout, /Sun 2026-05-03 {2}09:00/);
   });

@@ -91,7 +91,7 @@ export const command: Command = {
       const substance = getSubstance(u.substance);
       writeLine(
         stdout,
-        `${substance.name}: last dose ${localDateTimeText(u.lastDose.at, u.lastDose.timeZone)}; not before ${localDateTimeText(u.earliestAt, u.lastDose.timeZone)} (at least ${u.minIntervalDays} day${u.minIntervalDays === 1 ? "" : "s"} apart, FACTS ${u.minIntervalFacts.join(", ")}).`,
+        `${substance.name}: last dose ${localDateTimeText(u.lastDose.at, u.lastDose.timeZone)}; not before ${localDateTimeText(u.earliestAt, u.lastDose.timeZone)} (${u.lastDose.timeZone}; at least ${u.minIntervalDays} day${u.minIntervalDays === 1 ? "" : "s"} apart, FACTS ${u.minIntervalFacts.join(", ")}).`,
       );
     }
     if (data.plans.length === 0 && data.unplanned.length === 0) {

@@ -92,7 +92,10 @@ function printPreview(context: CommandContext, request: PlanRequest, preview: Pl
   writeLine(stdout);
   for (const o of preview.occurrences) {
     const day = weekdayNames[Temporal.PlainDate.from(o.date).dayOfWeek - 1] ?? "";
-    writeLine(stdout, `  ${day} ${o.date}  ${o.localTime}  ${style("dim", o.at)}`);
+    // Local time in the plan's zone, with that day's offset (it changes with the clocks);
+    // the UTC instant stays in --json.
+    const offset = Temporal.Instant.from(o.at).toZonedDateTimeISO(plan.timeZone).offset;
+    writeLine(stdout, `  ${day} ${o.date}  ${o.localTime}  ${style("dim", `UTC${offset}`)}`);
   }
   writeLine(stdout, style("dim", `  ${countText(preview.occurrences.length, "dose")}`));
   if (preview.warnings.length > 0) {
