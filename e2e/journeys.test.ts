@@ -6,10 +6,11 @@
  * The journeys share one journal, in order. Each ends with no console error on the page.
  *
  * With them, the fixes of the first new-user review (docs/decisions.md, "Web review fixes"):
- * weights converted, not relabelled, and a big change confirmed; "1,000" refused in number
+ * weights converted, not relabelled (in setup and Settings), and a big change confirmed; "1,000" refused in number
  * fields; an unrated slider that a tap rates; the plan calendar agreeing with its text; no
- * next dose while a danger advises against the substance; errors under their fields in
- * words; the proposed dose's findings apart from the rest; every first-run field's error;
+ * next dose, nor a one-tap dose, while a danger advises against the substance; errors under
+ * their fields in words; the proposed dose's findings apart from the rest, as a dose not yet
+ * taken, after an active danger; zones on time fields; every first-run field's error;
  * the crisis answer marked in the journal; links in findings; an import checked first; and
  * a journal made with `titrate init` asking what the command did not, then the safety page.
  */
@@ -379,7 +380,13 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     const { page } = w;
     await go("/settings");
     await heading("Settings");
-    await page.getByLabel("Body weight", { exact: true }).fill("154");
+    // Settings converts as setup does: 70 kg is 154.3 lb, and back to 70, never relabelled.
+    const weight = page.getByLabel("Body weight", { exact: true });
+    await page.getByLabel("Imperial (lb)").check();
+    assert.equal(await weight.inputValue(), "154.3");
+    await page.getByLabel("Metric (kg)").check();
+    assert.equal(await weight.inputValue(), "70");
+    await weight.fill("154");
     await page.getByRole("button", { name: "Save profile" }).click();
     const dialog = page.getByRole("dialog", { name: "Change your weight from 70 kg to 154 kg?" });
     await dialog.getByText(/from 14\.0 mg to 30\.8 mg/u).waitFor();
