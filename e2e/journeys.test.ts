@@ -6,9 +6,10 @@
  * The journeys share one journal, in order. Each ends with no console error on the page.
  *
  * With them, the fixes of the first new-user review (docs/decisions.md, "Web review fixes"):
- * weights converted, not relabelled (in setup and Settings), and a big change confirmed; "1,000" refused in number
- * fields; an unrated slider that a tap rates; the plan calendar agreeing with its text; no
- * next dose, nor a one-tap dose, while a danger advises against the substance; errors under
+ * weights converted, not relabelled (in setup and Settings), and a big change confirmed;
+ * "1,000" refused in number fields; an unrated slider that a tap rates; the plan calendar
+ * agreeing with its text; no next dose, nor a one-tap dose, while a danger advises against
+ * the substance; errors under
  * their fields in words; the proposed dose's findings apart from the rest, as a dose not yet
  * taken, after an active danger; zones on time fields; every first-run field's error;
  * the crisis answer marked in the journal; links in findings; an import checked first; and
