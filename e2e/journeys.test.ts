@@ -9,11 +9,10 @@
  * weights converted, not relabelled (in setup and Settings), and a big change confirmed;
  * "1,000" refused in number fields; an unrated slider that a tap rates; the plan calendar
  * agreeing with its text; no next dose, nor a one-tap dose, while a danger advises against
- * the substance; errors under
- * their fields in words; the proposed dose's findings apart from the rest, as a dose not yet
- * taken, after an active danger; zones on time fields; every first-run field's error;
- * the crisis answer marked in the journal; links in findings; an import checked first; and
- * a journal made with `titrate init` asking what the command did not, then the safety page.
+ * the substance; errors under their fields in words; the proposed dose's findings apart
+ * from the rest, as a dose not yet taken, after an active danger; zones on time fields;
+ * every first-run field's error; the crisis answer marked in the journal; links in
+ * findings; an import checked first; and a journal made with `titrate init` asking what the command did not, then the safety page.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
