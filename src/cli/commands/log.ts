@@ -102,7 +102,7 @@ const dose: Command = {
   },
   examples: [
     "titrate log dose 7mg --substance ketamine --route nasal",
-    'titrate log dose --sprays 2 --batch "bottle A"',
+    "titrate log dose --sprays 2 --batch spray",
     'titrate log dose --volume 0.7ml --batch "bottle A" --at "2026-03-22 09:10"',
     "titrate log dose --preset usual --json",
   ],

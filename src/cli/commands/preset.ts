@@ -41,7 +41,7 @@ const add: Command = {
     ...journalOptions,
   },
   examples: [
-    'titrate preset add usual --sprays 2 --batch "bottle A"',
+    "titrate preset add usual --sprays 2 --batch spray",
     "titrate preset add low --amount 5mg --substance ketamine --route sublingual",
   ],
   async run(context) {

@@ -137,7 +137,7 @@ function urlOf(address: AddressInfo, tls: boolean): string {
 
 export const command: Command = {
   name: "serve",
-  summary: "Start the Titrate server: the JSON API (and, later, the web app)",
+  summary: "Start the Titrate server: the web app and its JSON API",
   options: {
     host: {
       type: "string",
