@@ -12,7 +12,8 @@
  * the substance; errors under their fields in words; the proposed dose's findings apart
  * from the rest, as a dose not yet taken, after an active danger; zones on time fields;
  * every first-run field's error; the crisis answer marked in the journal; links in
- * findings; an import checked first; and a journal made with `titrate init` asking what the command did not, then the safety page.
+ * findings; an import checked first; and a journal made with `titrate init` asking what
+ * the command did not, then the safety page.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
