@@ -32,6 +32,7 @@ import {
   screenings,
   symptomReports,
 } from "./repos/events.ts";
+import { toPlan } from "./repos/plans.ts";
 import type { Store } from "./store.ts";
 
 export interface ExportOptions {
@@ -234,22 +235,8 @@ async function readPresets(db: Db, userId: string): Promise<ExportedPreset[]> {
   return rows.map(toExportedPreset);
 }
 
-export function toExportedPlan(r: Database["plans"]): Plan {
-  return {
-    id: r.id,
-    substance: r.substance,
-    target: { amount: r.target_amount, unit: r.target_unit as Plan["target"]["unit"] },
-    protocol: JSON.parse(r.protocol_json),
-    cycle: r.cycle_json === null ? null : JSON.parse(r.cycle_json),
-    startDate: r.start_date,
-    localTime: r.local_time,
-    timeZone: r.time_zone,
-    end: JSON.parse(r.end_json),
-    acceptRisk: r.accept_risk === 1,
-    createdAt: r.created_at,
-    endedAt: r.ended_at,
-  };
-}
+/** A stored plan as exported: the core's Plan. */
+export const toExportedPlan = toPlan;
 
 async function readPlans(db: Db, userId: string): Promise<Plan[]> {
   const rows = await db

@@ -46,6 +46,7 @@ import {
   screenings,
   symptomReports,
 } from "./repos/events.ts";
+import { planRow } from "./repos/plans.ts";
 import { findOwner, findUserByName, type User } from "./repos/users.ts";
 
 /** A record kept as the journal has it because the file's differs. */
@@ -215,22 +216,7 @@ export async function mergeIntoAccount(
   await insertRows(
     tx,
     "plans",
-    plans.map((p) => ({
-      id: p.id,
-      user_id: userId,
-      substance: p.substance,
-      target_amount: p.target.amount,
-      target_unit: p.target.unit,
-      protocol_json: JSON.stringify(p.protocol),
-      cycle_json: p.cycle === null ? null : JSON.stringify(p.cycle),
-      start_date: p.startDate,
-      local_time: p.localTime,
-      time_zone: p.timeZone,
-      end_json: JSON.stringify(p.end),
-      accept_risk: p.acceptRisk ? 1 : 0,
-      created_at: p.createdAt,
-      ended_at: p.endedAt,
-    })),
+    plans.map((p) => planRow(userId, p)),
   );
 
   for (const table of eventTableKeys) {

@@ -7,7 +7,8 @@ import { newId } from "../ids.ts";
 
 type Row = Database["plans"];
 
-function toPlan(r: Row): Plan {
+/** A stored plan as the core's Plan (also what an export writes). */
+export function toPlan(r: Row): Plan {
   return {
     id: r.id,
     substance: r.substance,
@@ -21,6 +22,26 @@ function toPlan(r: Row): Plan {
     acceptRisk: r.accept_risk === 1,
     createdAt: r.created_at,
     endedAt: r.ended_at,
+  };
+}
+
+/** A plan as its row (the reverse of toPlan): for creating, importing and the demo. */
+export function planRow(userId: string, plan: Plan): Row {
+  return {
+    id: plan.id,
+    user_id: userId,
+    substance: plan.substance,
+    target_amount: plan.target.amount,
+    target_unit: plan.target.unit,
+    protocol_json: JSON.stringify(plan.protocol),
+    cycle_json: plan.cycle === null ? null : JSON.stringify(plan.cycle),
+    start_date: plan.startDate,
+    local_time: plan.localTime,
+    time_zone: plan.timeZone,
+    end_json: JSON.stringify(plan.end),
+    accept_risk: plan.acceptRisk ? 1 : 0,
+    created_at: plan.createdAt,
+    ended_at: plan.endedAt,
   };
 }
 
@@ -51,22 +72,12 @@ export async function createPlan(
   input: PlanInput,
   createdAt: string,
 ): Promise<Plan> {
-  const row: Row = {
+  const row = planRow(userId, {
+    ...input,
     id: newId("plans"),
-    user_id: userId,
-    substance: input.substance,
-    target_amount: input.target.amount,
-    target_unit: input.target.unit,
-    protocol_json: JSON.stringify(input.protocol),
-    cycle_json: input.cycle === null ? null : JSON.stringify(input.cycle),
-    start_date: input.startDate,
-    local_time: input.localTime,
-    time_zone: input.timeZone,
-    end_json: JSON.stringify(input.end),
-    accept_risk: input.acceptRisk ? 1 : 0,
-    created_at: createdAt,
-    ended_at: null,
-  };
+    createdAt,
+    endedAt: null,
+  });
   await db.insertInto("plans").values(row).execute();
   return toPlan(row);
 }

@@ -22,6 +22,7 @@ import { seededIds, seededRandom } from "../demo-random.ts";
 import { idPrefixes } from "../ids.ts";
 import type { ImportPayload } from "../import.ts";
 import { eventKinds } from "../repos/events.ts";
+import { planRow } from "../repos/plans.ts";
 import type { Store } from "../store.ts";
 import { type BulkRow, BulkWriter } from "./bulk-insert.ts";
 import { startOfDay } from "./window.ts";
@@ -272,22 +273,7 @@ async function addParticipant(
     });
   }
   for (const p of t.plans) {
-    await add("plans", {
-      id: id(p.id),
-      user_id: userId,
-      substance: p.substance,
-      target_amount: p.target.amount,
-      target_unit: p.target.unit,
-      protocol_json: JSON.stringify(p.protocol),
-      cycle_json: p.cycle === null ? null : JSON.stringify(p.cycle),
-      start_date: p.startDate,
-      local_time: p.localTime,
-      time_zone: p.timeZone,
-      end_json: JSON.stringify(p.end),
-      accept_risk: p.acceptRisk ? 1 : 0,
-      created_at: p.createdAt,
-      ended_at: p.endedAt,
-    });
+    await add("plans", planRow(userId, { ...p, id: id(p.id) }));
   }
   for (const kind of eventKinds) {
     const records = t[tableKeyOf[kind.table]] as readonly (Record<string, unknown> & {
