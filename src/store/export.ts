@@ -33,6 +33,8 @@ import {
   symptomReports,
 } from "./repos/events.ts";
 import { toPlan } from "./repos/plans.ts";
+import { toPreset } from "./repos/presets.ts";
+import { toProfile } from "./repos/profile.ts";
 import type { Store } from "./store.ts";
 
 export interface ExportOptions {
@@ -113,16 +115,7 @@ export async function readProfile(db: Db, userId: string): Promise<ExportedProfi
     .where("user_id", "=", userId)
     .executeTakeFirst();
   if (!row) return null;
-  return {
-    weightKg: row.weight_kg,
-    units: row.units === "imperial" ? "imperial" : "metric",
-    timeZone: row.time_zone,
-    conditions: JSON.parse(row.conditions_json),
-    country: row.country,
-    emergencyNumber: row.emergency_number,
-    helpline: row.helpline_json === null ? null : JSON.parse(row.helpline_json),
-    updatedAt: row.updated_at,
-  };
+  return { ...toProfile(row), updatedAt: row.updated_at };
 }
 
 /** Every table of the account, each ordered by time and then id. */
@@ -210,18 +203,7 @@ async function readBatches(db: Db, userId: string): Promise<ExportedBatch[]> {
 }
 
 export function toExportedPreset(r: Database["presets"]): ExportedPreset {
-  return {
-    id: r.id,
-    name: r.name,
-    substance: r.substance,
-    amount: r.amount,
-    unit: r.unit,
-    route: r.route,
-    batchId: r.batch_id,
-    volumeMl: r.volume_ml,
-    sprays: r.sprays,
-    createdAt: r.created_at,
-  };
+  return { ...toPreset(r), createdAt: r.created_at };
 }
 
 async function readPresets(db: Db, userId: string): Promise<ExportedPreset[]> {

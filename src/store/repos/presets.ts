@@ -18,7 +18,8 @@ export interface Preset {
 export type PresetInput = Omit<Preset, "id">;
 
 type Row = Database["presets"];
-const toPreset = (r: Row): Preset => ({
+/** A stored preset (without its creation time, which only an export carries). */
+export const toPreset = (r: Row): Preset => ({
   id: r.id,
   name: r.name,
   substance: r.substance,

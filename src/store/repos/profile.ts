@@ -3,7 +3,7 @@
  * history of their weight: a weight change adds a row, so earlier doses keep their context.
  */
 import type { Profile } from "../../core/schemas/journal.ts";
-import type { Db } from "../database.ts";
+import type { Database, Db } from "../database.ts";
 import { newId } from "../ids.ts";
 
 export interface WeightEntry {
@@ -17,7 +17,11 @@ export async function getProfile(db: Db, userId: string): Promise<Profile | null
     .selectAll()
     .where("user_id", "=", userId)
     .executeTakeFirst();
-  if (!row) return null;
+  return row ? toProfile(row) : null;
+}
+
+/** A stored profile as the core's Profile. */
+export function toProfile(row: Database["profiles"]): Profile {
   return {
     weightKg: row.weight_kg,
     units: row.units === "imperial" ? "imperial" : "metric",
