@@ -508,3 +508,50 @@ describe(`which entries reach a study (${testBackend})`, () => {
     assert.equal(left.withdrawal?.deleted, null, "keep: nothing deleted");
   });
 });
+
+describe(`withdrawing with delete after the study ended (${testBackend})`, () => {
+  let store: Store;
+  after(() => store?.close());
+
+  test("deletes what reached the study, not what was logged after its end", async () => {
+    store = await openTestStore();
+    const made = async (username: string) => {
+      const user = await createUser(store.db, {
+        username,
+        role: "member",
+        createdAt: T0.toString(),
+      });
+      await saveProfile(store.db, user.id, profile(), T0.toString());
+      return user.id;
+    };
+    const lee = await made("lee");
+    const ana = await made("ana");
+    const study = await createStudy(
+      store,
+      lee,
+      {
+        ...studyInput,
+        endDate: "2026-03-10",
+        consent: { ...consentV1, onWithdrawal: "delete" },
+      },
+      T0,
+    );
+    const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+    await joinStudy(store, ana, { code: invite?.code ?? "", consentVersion: 1 }, T0);
+    // Day 1: in the study. Day 12: after its end (10 March), the participant's alone.
+    await logCheckIn(store, ana, { at: at(1), mood: 5, anxiety: 5 }, at(1));
+    await logCheckIn(store, ana, { at: at(12), mood: 6, anxiety: 4 }, at(12));
+    const left = await withdrawFromStudy(store, ana, at(15));
+    assert.deepEqual(left.withdrawal?.deleted, { check_ins: 1 });
+    const remaining = await store.db
+      .selectFrom("check_ins")
+      .select("at")
+      .where("user_id", "=", ana)
+      .execute();
+    assert.deepEqual(
+      remaining.map((r) => r.at),
+      [at(12).toString()],
+      "the entry after the study's end stays",
+    );
+  });
+});

@@ -61,9 +61,11 @@ export async function withdrawFromStudy(
         versions.filter((v) => accepted.has(v.version)).flatMap((v) => v.collects),
       );
       const window = participantWindow(studyBounds(study), { ...enrolment, withdrawnAt: at }, now);
+      // The window ends now or at the study's end if that came first: an entry dated after
+      // the end never reached the study and stays the participant's.
       counts = await deleteStudyEntries(tx, userId, study, categories, {
         from: window.from,
-        to: at,
+        to: window.to,
         recordedFrom: enrolment.joinedAt,
       });
     }
@@ -85,7 +87,8 @@ export async function withdrawFromStudy(
 
 /**
  * Deletes the participant's entries of `categories` that reached the study: dated from `from`
- * to `to` (inclusive, `to` being now) and recorded since `recordedFrom` (window.ts).
+ * until `to` (now, or the study's end if earlier; not included) and recorded since
+ * `recordedFrom` — window.ts's `reachesStudy`.
  */
 async function deleteStudyEntries(
   tx: Db,
@@ -101,7 +104,7 @@ async function deleteStudyEntries(
       .deleteFrom(table)
       .where("user_id", "=", userId)
       .where("at", ">=", from)
-      .where("at", "<=", to)
+      .where("at", "<", to)
       .where("created_at", ">=", recordedFrom);
     if (table === "screenings") {
       const instruments = study.questionnaires.map((q) => q.instrument);
