@@ -61,11 +61,13 @@ export async function withdrawFromStudy(
         versions.filter((v) => accepted.has(v.version)).flatMap((v) => v.collects),
       );
       const window = participantWindow(studyBounds(study), { ...enrolment, withdrawnAt: at }, now);
-      // The window ends now or at the study's end if that came first: an entry dated after
+      // The window ends now (an entry of this very second included: the study saw it until
+      // now), or at the study's end if that came first (not included): an entry dated after
       // the end never reached the study and stays the participant's.
       counts = await deleteStudyEntries(tx, userId, study, categories, {
         from: window.from,
         to: window.to,
+        toIncluded: window.to === at,
         recordedFrom: enrolment.joinedAt,
       });
     }
@@ -87,15 +89,20 @@ export async function withdrawFromStudy(
 
 /**
  * Deletes the participant's entries of `categories` that reached the study: dated from `from`
- * until `to` (now, or the study's end if earlier; not included) and recorded since
- * `recordedFrom` — window.ts's `reachesStudy`.
+ * until `to` (now, included; or the study's end if earlier, not included) and recorded since
+ * `recordedFrom` (window.ts).
  */
 async function deleteStudyEntries(
   tx: Db,
   userId: string,
   study: StudyRecord,
   categories: ReadonlySet<StudyCategory>,
-  { from, to, recordedFrom }: { from: string; to: string; recordedFrom: string },
+  {
+    from,
+    to,
+    toIncluded,
+    recordedFrom,
+  }: { from: string; to: string; toIncluded: boolean; recordedFrom: string },
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const category of categories) {
@@ -104,7 +111,7 @@ async function deleteStudyEntries(
       .deleteFrom(table)
       .where("user_id", "=", userId)
       .where("at", ">=", from)
-      .where("at", "<", to)
+      .where("at", toIncluded ? "<=" : "<", to)
       .where("created_at", ">=", recordedFrom);
     if (table === "screenings") {
       const instruments = study.questionnaires.map((q) => q.instrument);
