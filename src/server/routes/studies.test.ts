@@ -121,6 +121,15 @@ describe(`study mode over HTTP (${testBackend})`, () => {
       consentVersion: 2,
     });
     assert.equal(outdated.body.error.code, "STUDY_CONSENT_OUTDATED");
+    // A time zone that is not one is refused by name, even though ben's profile has one.
+    const zone = await ben.post("/api/v1/participation/join", {
+      code: study.codes[1],
+      consentVersion: 1,
+      timeZone: "Mars/Olympus_Mons",
+    });
+    assert.equal(zone.status, 400, zone.text);
+    assert.equal(zone.body.error.fields[0]?.path, "timeZone");
+    assert.equal((await ben.get("/api/v1/participation")).body.current, null, "not joined");
     await joinWith(ben, study.codes[1] ?? "");
     const mine = (await ben.get("/api/v1/participation")).body.current;
     assert.equal(mine.status, "active");

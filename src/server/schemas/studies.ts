@@ -6,6 +6,7 @@
  */
 import * as z from "zod/mini";
 import { ratingNames } from "../../core/insights/ratings.ts";
+import { TimeZone } from "../../core/schemas/journal.ts";
 import {
   ConsentTerms,
   dateChoices,
@@ -198,13 +199,9 @@ export const CurrentParticipation = z.strictObject({
 const JoinFields = {
   code: z.string().check(z.trim(), z.minLength(1, { error: "is required" }), z.maxLength(40)),
   consentVersion: z.int().check(z.gte(1)),
+  // Checked even when a profile's zone is used instead: a wrong value is refused, never ignored.
   timeZone: z.optional(
-    z
-      .string()
-      .check(
-        z.maxLength(64),
-        z.describe("Your time zone, for your study days when you have no profile yet."),
-      ),
+    TimeZone.check(z.describe("Your time zone, for your study days when you have no profile yet.")),
   ),
 };
 
