@@ -5,6 +5,12 @@
 import type { Finding } from "./finding.ts";
 import type { JournalView } from "./journal-view.ts";
 
+/**
+ * The id a proposed dose carries while checkProposedDose runs the rules on it. A rule that
+ * counts doses already taken leaves it out: it is not taken yet.
+ */
+export const PROPOSED_DOSE_ID = "proposed";
+
 export interface SafetyRule {
   /** Stable kebab-case id; scripts and the UI rely on it. */
   readonly id: string;

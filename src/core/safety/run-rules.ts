@@ -8,7 +8,7 @@ import type { Dose } from "../schemas/journal.ts";
 import { safetyRules } from "./all-rules.ts";
 import { compareFindings, type Finding, isActive } from "./finding.ts";
 import { viewJournal } from "./journal-view.ts";
-import type { SafetyRule } from "./rule.ts";
+import { PROPOSED_DOSE_ID, type SafetyRule } from "./rule.ts";
 import type { JournalSnapshot } from "./snapshot.ts";
 import { instantMs } from "./time-math.ts";
 
@@ -29,8 +29,7 @@ export function activeFindings(findings: readonly Finding[], now: Temporal.Insta
   return findings.filter((f) => isActive(f, now));
 }
 
-/** The id a proposed dose carries while it is checked. */
-export const PROPOSED_DOSE_ID = "proposed";
+export { PROPOSED_DOSE_ID } from "./rule.ts";
 
 /**
  * Checks a dose before it is taken or saved: runs the rules with the dose added (as

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { batch, dose, evaluate, journal } from "../fixtures.ts";
+import { checkProposedDose } from "../run-rules.ts";
 import { untestedBatch } from "./untested-batch.ts";
 
 const morris = (at: string, result: string, verdict: "match" | "mismatch" | "unknown") => ({
@@ -78,5 +79,23 @@ describe("untested-batch (FACTS TEST-1, TEST-2, P-TEST-1)", () => {
       reagentTests: [morris("2026-03-05T10:00:00Z", "no reaction", "mismatch")],
     });
     assert.deepEqual(evaluate(untestedBatch, journal({ batches: [bad] })), []);
+  });
+
+  test("a dose being checked is not counted as taken from the batch", () => {
+    const b = batch({ id: "b3", label: "Bottle A" });
+    const proposed = dose("2026-03-10T09:00:00Z", { batchId: "b3" });
+    const { id: _id, ...unsaved } = proposed;
+    const findings = checkProposedDose(journal({ batches: [b] }), unsaved, [untestedBatch]);
+    assert.equal(findings.length, 1);
+    assert.doesNotMatch(findings[0]?.detail ?? "", /taken from it/u);
+    const once = checkProposedDose(
+      journal({ batches: [b], doses: [proposed] }),
+      {
+        ...unsaved,
+        at: "2026-03-17T09:00:00Z",
+      },
+      [untestedBatch],
+    );
+    assert.match(once[0]?.detail ?? "", /\b1 dose taken from it untested\./u);
   });
 });

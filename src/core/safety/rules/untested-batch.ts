@@ -4,14 +4,15 @@
  * NBOMes, which have killed people). A test counts when its verdict is a match from a reagent
  * whose expectation is not weak (⚠). A batch with a mismatch is `reagent-mismatch` instead.
  * Active until the first identifying test; a batch tested after doses were taken from it
- * keeps a past finding for those doses.
+ * keeps a past finding for those doses. A proposed dose (checkProposedDose) is not counted
+ * as taken.
  */
 import { findSubstance } from "../../substances/catalog.ts";
 import type { Finding } from "../finding.ts";
 import { countText, substanceText } from "../format.ts";
 import { dosesByBatch } from "../journal-view.ts";
 import { effectiveVerdict, howToTest, isReliableMatch } from "../reagent-verdict.ts";
-import type { SafetyRule } from "../rule.ts";
+import { PROPOSED_DOSE_ID, type SafetyRule } from "../rule.ts";
 import { instantMs, instantText } from "../time-math.ts";
 
 export const untestedBatch: SafetyRule = {
@@ -36,8 +37,10 @@ export const untestedBatch: SafetyRule = {
       const parts = [
         `Batch "${batch.label}" (${substanceText(substance)}) has ${unreadable ? "no test result Titrate can read as a match" : "no reagent test"}${tested !== undefined ? " before the doses below" : ""}.`,
       ];
-      if (untestedDoses.length > 0) {
-        parts.push(`${countText(untestedDoses.length, "dose")} taken from it untested.`);
+      // A dose being checked before it is taken is not one "taken from it untested".
+      const taken = untestedDoses.filter((d) => d.record.id !== PROPOSED_DOSE_ID).length;
+      if (taken > 0) {
+        parts.push(`${countText(taken, "dose")} taken from it untested.`);
       }
       parts.push(
         substance.id === "lsd"
