@@ -396,6 +396,20 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await go("/log");
     await page.getByText("Start 7.0 mg · ceiling 14.0 mg for 70 kg").waitFor();
+    // The weight beside the dose is in the person's units, rounded as everywhere else: 165 lb
+    // is 74.842741… kg, once shown as "for 74.843 kg".
+    await go("/settings");
+    await page.getByLabel("Imperial (lb)").check();
+    await weight.fill("165");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Saved.").waitFor();
+    await go("/log");
+    await page.getByText("Start 7.4 mg · ceiling 14.9 mg for 165 lb (74.8 kg)").waitFor();
+    await go("/settings");
+    await page.getByLabel("Metric (kg)").check();
+    await weight.fill("70");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Saved.").waitFor();
     noConsoleErrors();
   });
 

@@ -14,7 +14,7 @@ import { useApp, useTimeZone } from "../app-context.ts";
 import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
-import { amountText } from "../lib/format.ts";
+import { amountText, weightText } from "../lib/format.ts";
 import { type NumberRead, readNumber } from "../lib/numbers.ts";
 import { proposedFinding } from "../lib/proposed-tense.ts";
 import { getSubstance, routeName, type Substance, substances } from "../lib/substances.ts";
@@ -344,6 +344,7 @@ export default function LogDoseScreen() {
                   sizing={sizing}
                   substance={substance}
                   hasWeight={profile?.weightKg != null}
+                  units={profile?.units ?? "metric"}
                 />
               }
             >
@@ -512,10 +513,12 @@ function SizingAside({
   sizing,
   substance,
   hasWeight,
+  units,
 }: {
   sizing: DoseResult | null;
   substance: Substance;
   hasWeight: boolean;
+  units: "metric" | "imperial";
 }) {
   if (!sizing) {
     return (
@@ -531,7 +534,7 @@ function SizingAside({
       Start {formatAmount(sizing.start, unit, substance.step)} · ceiling{" "}
       {formatAmount(sizing.ceiling, unit, substance.step)}
       {sizing.weightKg !== null && substance.sizing.kind === "per-kg"
-        ? ` for ${sizing.weightKg} kg`
+        ? ` for ${weightText(sizing.weightKg, units)}`
         : ""}{" "}
       (FACTS {substance.sizing.facts[0]})
     </span>
