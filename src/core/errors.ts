@@ -303,6 +303,10 @@ export const errorRegistry = {
     status: 409,
     help: "The study has no dose protocol to start as a plan.",
   },
+  STUDY_ENTRY_KEPT: {
+    status: 409,
+    help: "The entry is part of what a study keeps since the participant withdrew; it stays as it was then. Delete it and log it again to change it (the study then no longer has it).",
+  },
   STUDY_TABLE_NOT_COLLECTED: {
     status: 404,
     help: "No consent version of the study collects what that export table holds.",

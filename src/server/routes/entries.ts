@@ -208,7 +208,13 @@ export const entriesRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     params: EntryParams,
     body: EntryChanges,
     response: EntryEdited,
-    errors: ["NOT_FOUND", "TIME_IN_FUTURE", "TIME_TOO_OLD", "STORE_NOT_INITIALISED"],
+    errors: [
+      "NOT_FOUND",
+      "TIME_IN_FUTURE",
+      "TIME_TOO_OLD",
+      "STORE_NOT_INITIALISED",
+      "STUDY_ENTRY_KEPT",
+    ],
     handler: async ({ userId, params, body }) => {
       const table = tableOfId(params.id) ?? "";
       const allowed = editable[table] ?? [];

@@ -33,6 +33,7 @@ import {
 } from "../repos/events.ts";
 import { loadSnapshot } from "../snapshot.ts";
 import type { Store } from "../store.ts";
+import { refuseEditOfKeptEntry } from "../study/kept.ts";
 import { refuseCatalogSubstance } from "./log.ts";
 import { compareFindings, type Recorded, requireProfileIn } from "./record.ts";
 
@@ -114,6 +115,23 @@ export async function editEntry(
     const record = parseWith(schema, merged) as { id: string; at: string; timeZone: string };
     // A new time is checked like a new entry's: not in the future, not 30 years ago.
     if ("at" in changes) assertPlausibleTime(Temporal.Instant.from(record.at), now, "at");
+    const { created_at } = await tx
+      .selectFrom(kind.table)
+      .select("created_at")
+      .where("id", "=", id)
+      .where("user_id", "=", userId)
+      .executeTakeFirstOrThrow();
+    await refuseEditOfKeptEntry(
+      tx,
+      userId,
+      kind.table,
+      {
+        createdAt: created_at,
+        at: [(current as { at: string }).at, record.at],
+        ...(kind.table === "screenings" ? { instrument: (record as Screening).instrument } : {}),
+      },
+      now,
+    );
     const before = await loadSnapshot(tx, userId, profile, now);
     await updateEvent(tx, kind, userId, record);
     const after = await loadSnapshot(tx, userId, profile, now);

@@ -4,6 +4,7 @@ import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
 import type { Profile } from "../../core/schemas/journal.ts";
 import type { ConsentTerms, StudyInput } from "../../core/schemas/study.ts";
+import { deleteEntry, editEntry } from "../journal/edit.ts";
 import { logCheckIn, logDose, logOtherSubstance, logScreening } from "../journal/log.ts";
 import { saveProfile } from "../repos/profile.ts";
 import { createUser } from "../repos/users.ts";
@@ -553,5 +554,64 @@ describe(`withdrawing with delete after the study ended (${testBackend})`, () =>
       [at(12).toString()],
       "the entry after the study's end stays",
     );
+  });
+});
+
+describe(`what a study keeps after a withdrawal stays as it was (${testBackend})`, () => {
+  let store: Store;
+  after(() => store?.close());
+
+  test("an edit after withdrawing never reaches the study; the entry can be deleted", async () => {
+    store = await openTestStore();
+    const made = async (username: string) => {
+      const user = await createUser(store.db, {
+        username,
+        role: "member",
+        createdAt: T0.toString(),
+      });
+      await saveProfile(store.db, user.id, profile(), T0.toString());
+      return user.id;
+    };
+    const lee = await made("lee");
+    const ana = await made("ana");
+    const study = await createStudy(
+      store,
+      lee,
+      { ...studyInput, consent: { ...consentV1, collects: ["checkIns", "notes"] } },
+      T0,
+    );
+    const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+    // Before joining, and the day before: never the study's.
+    const own = await logCheckIn(store, ana, { at: at(-1), mood: 4, anxiety: 4 }, at(-1));
+    await joinStudy(store, ana, { code: invite?.code ?? "", consentVersion: 1 }, T0);
+    const kept = await logCheckIn(
+      store,
+      ana,
+      { at: at(1), mood: 5, anxiety: 5, note: "fine" },
+      at(1),
+    );
+    // Logged during the study for a day before it: the participant's alone.
+    const late = await logCheckIn(store, ana, { at: at(-2), mood: 6, anxiety: 3 }, at(1));
+    await withdrawFromStudy(store, ana, at(2));
+    const before = await csv(store, lee, study.id, "check_ins", at(20));
+    assert.ok(before.includes(",5,5,,,fine"), before);
+
+    assert.equal(
+      await code(editEntry(store, ana, kept.record.id, { mood: 1, note: "written later" }, at(3))),
+      "STUDY_ENTRY_KEPT",
+    );
+    assert.equal(
+      await code(editEntry(store, ana, late.record.id, { at: at(1, 2).toString() }, at(3))),
+      "STUDY_ENTRY_KEPT",
+      "nor can another entry be moved into what the study keeps",
+    );
+    assert.equal(await csv(store, lee, study.id, "check_ins", at(20)), before);
+    // Entries the study never had stay editable.
+    await editEntry(store, ana, own.record.id, { mood: 2 }, at(3));
+    await editEntry(store, ana, late.record.id, { mood: 7 }, at(3));
+    assert.equal(await csv(store, lee, study.id, "check_ins", at(20)), before);
+    // The journal stays the participant's: a kept entry can be deleted.
+    await deleteEntry(store, ana, kept.record.id);
+    assert.ok(!(await csv(store, lee, study.id, "check_ins", at(20))).includes("fine"));
   });
 });
