@@ -269,8 +269,8 @@ function Withdraw({
       <p>
         <strong>
           {deletes
-            ? `Your consent says your study data are then deleted: ${kinds}, from your first study day until you withdraw, are deleted from your journal here.`
-            : "Your consent says your study data are then kept: what you recorded until you withdraw stays in the study, under your pseudonym, and nothing afterwards reaches it."}
+            ? `Your consent says your study data are then deleted: ${kinds}, from your first study day until ${p.status === "completed" ? "the study's last day" : "you withdraw"}, are deleted from your journal here.`
+            : "Your consent says your study data are then kept: what you recorded until you withdraw stays in the study, under your pseudonym, as it is then, and nothing afterwards reaches it — not even an edit: those entries can still be deleted, but no longer changed."}
         </strong>
       </p>
       {deletes ? (
