@@ -127,6 +127,20 @@ describe("runRules", () => {
       "the bladder danger is shown with it",
     );
   });
+
+  test("checkProposedDose gives a standing finding as it stands, not reworded by the dose", () => {
+    const morning = dose("2026-03-22T09:00:00Z", { id: "m1" });
+    const day = journal({ now: "2026-03-22T09:05:00Z", doses: [morning] });
+    const { id: _id, ...again } = dose("2026-03-22T09:05:00Z");
+    const findings = checkProposedDose(day, again);
+    const dosingDay = findings.find((f) => f.key === "dosing-day:2026-03-22");
+    assert.equal(dosingDay?.subjectId, "m1");
+    assert.match(dosingDay?.detail ?? "", /you took ketamine at 09:00\./u);
+    assert.doesNotMatch(dosingDay?.detail ?? "", /09:05/u, "the proposed dose is not taken");
+    assert.ok(
+      findings.some((f) => f.subjectId === PROPOSED_DOSE_ID && f.ruleId === "same-day-redose"),
+    );
+  });
 });
 
 describe("properties over random journals", () => {

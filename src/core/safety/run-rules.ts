@@ -34,7 +34,10 @@ export { PROPOSED_DOSE_ID } from "./rule.ts";
 /**
  * Checks a dose before it is taken or saved: runs the rules with the dose added (as
  * PROPOSED_DOSE_ID) and returns the findings about it, then every other finding active at
- * its time (a bladder danger, a contraindication…). Danger first.
+ * its time (a bladder danger, a contraindication…). Danger first. A finding of the journal
+ * as it stands that the proposed dose only rewords (the dosing day's "you took ketamine at
+ * 09:00 and ketamine at 09:05") is given as it stands: it is active whatever is taken, and
+ * the proposed dose is not yet taken.
  */
 export function checkProposedDose(
   snapshot: JournalSnapshot,
@@ -45,11 +48,16 @@ export function checkProposedDose(
   const findings = runRules({ ...snapshot, doses: [...snapshot.doses, proposed] }, rules);
   const atMs = instantMs(dose.at);
   const about = findings.filter((f) => f.subjectId === PROPOSED_DOSE_ID);
-  const context = findings.filter((f) => {
-    if (f.subjectId === PROPOSED_DOSE_ID) return false;
-    const started = f.at === null || instantMs(f.at) <= atMs;
-    const ongoing = f.activeUntil === null || instantMs(f.activeUntil) > atMs;
-    return started && ongoing;
-  });
+  const standing = new Map(runRules(snapshot, rules).map((f) => [f.key, f]));
+  const context = findings
+    .flatMap((f) => {
+      if (f.subjectId === PROPOSED_DOSE_ID) return [];
+      return [standing.get(f.key) ?? f];
+    })
+    .filter((f) => {
+      const started = f.at === null || instantMs(f.at) <= atMs;
+      const ongoing = f.activeUntil === null || instantMs(f.activeUntil) > atMs;
+      return started && ongoing;
+    });
   return [...about, ...context];
 }
