@@ -307,6 +307,10 @@ export const errorRegistry = {
     status: 409,
     help: "The entry is part of what a study keeps since the participant withdrew; it stays as it was then. Delete it and log it again to change it (the study then no longer has it).",
   },
+  STUDY_DESIGN_WIDENS: {
+    status: 409,
+    help: "People have joined the study under its design; a change that would share more of their journals (a new check-in item or questionnaire, an earlier start, a later end) is refused. Narrowing is allowed; to collect more, start a new study.",
+  },
   STUDY_TABLE_NOT_COLLECTED: {
     status: 404,
     help: "No consent version of the study collects what that export table holds.",

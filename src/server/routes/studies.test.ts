@@ -139,6 +139,48 @@ describe(`study mode over HTTP (${testBackend})`, () => {
     ]);
   });
 
+  test("before anyone joins the design may change freely; after, only narrow", async () => {
+    const fresh = await seedStudy(lee, {}, 1);
+    const url = `/api/v1/studies/${fresh.studyId}`;
+    const wider = {
+      checkInItems: ["mood", "anxiety", "sleep"],
+      endDate: "2026-06-30",
+    };
+    const early = await send(lee, "PATCH", url, wider);
+    assert.deepEqual(early.checkInItems, ["mood", "anxiety", "sleep"], "nobody has joined yet");
+    await send(lee, "PATCH", url, { checkInItems: ["mood", "anxiety"], endDate: "2026-05-31" });
+
+    const cam = server.client();
+    await cam.post("/api/v1/participation/join-new", {
+      code: fresh.codes[0],
+      consentVersion: 1,
+      username: "cam",
+      passphrase: "cam's long enough passphrase",
+      timeZone: "Europe/London",
+    });
+    const before = (await lee.get(url)).body;
+    for (const [body, field] of [
+      [{ checkInItems: ["mood", "anxiety", "sleep"] }, "checkInItems"],
+      [{ questionnaires: [{ instrument: "gad7", everyDays: 14 }] }, "questionnaires"],
+      [{ endDate: "2026-06-30" }, "endDate"],
+      [{ startDate: "2026-03-01" }, "startDate"],
+    ] as const) {
+      const refused = await lee.request("PATCH", url, { json: body });
+      assert.equal(refused.status, 409, JSON.stringify(body));
+      assert.equal(refused.body.error.code, "STUDY_DESIGN_WIDENS");
+      assert.equal(refused.body.error.fields[0].path, field);
+      assert.match(refused.body.error.message, /start a new study/u);
+    }
+    assert.deepEqual((await lee.get(url)).body, before, "a refused change changes nothing");
+    const narrower = await send(lee, "PATCH", url, {
+      checkInItems: ["mood"],
+      endDate: "2026-05-15",
+      title: "Renamed",
+    });
+    assert.deepEqual(narrower.checkInItems, ["mood"]);
+    assert.equal(narrower.endDate, "2026-05-15");
+  });
+
   test("a participant starts the study's protocol as their own plan", async () => {
     const plan = await send(ben, "POST", "/api/v1/participation/plan", {
       startDate: "2026-03-23",

@@ -96,12 +96,12 @@ export const studiesRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     operationId: "changeStudy",
     summary: "Change a study's title, description, design or dates",
     description:
-      "The consent is never changed here: publish a new version (POST /api/v1/studies/{id}/consent).",
+      "The consent is never changed here: publish a new version (POST /api/v1/studies/{id}/consent). Once anyone has joined, a change that would share more of their journals (a new check-in item or questionnaire, an earlier start, a later end) is refused with STUDY_DESIGN_WIDENS; narrowing is allowed.",
     tags,
     params: StudyParams,
     body: StudyChange,
     response: StudyView,
-    errors: ["NOT_FOUND"],
+    errors: ["NOT_FOUND", "STUDY_DESIGN_WIDENS"],
     handler: ({ userId, params, body }) =>
       changeStudy(store, userId, params.id, body, context.now()),
   });

@@ -152,6 +152,15 @@ export async function changeStudy(
         "endDate",
       );
     }
+    const widened = widenings(study, { ...checked, startDate, endDate });
+    if (widened.length > 0 && (await hasJoined(tx, id))) {
+      const first = widened[0] as Widening;
+      throw new TitrateError(
+        "STUDY_DESIGN_WIDENS",
+        `${first.field}: people have joined this study and consented to what it collected then; this change would share more of their journals (${widened.map((w) => w.what).join("; ")}). Narrowing is allowed; to collect more, start a new study and invite people to it`,
+        first.field,
+      );
+    }
     await tx
       .updateTable("studies")
       .set({
@@ -175,6 +184,62 @@ export async function changeStudy(
       .execute();
   });
   return studyView(store.db, userId, id, now);
+}
+
+interface Widening {
+  readonly field: string;
+  readonly what: string;
+}
+
+/**
+ * What a change of design would add to what participants share: a check-in item or a
+ * questionnaire not collected before, or days before the start or after the end. A consent
+ * version records what it collects by category ("check-ins"), not these, so a participant's
+ * consent covers the design as it was when they joined.
+ */
+function widenings(
+  study: StudyRecord,
+  next: {
+    readonly checkInItems?: readonly string[] | undefined;
+    readonly questionnaires?: readonly { readonly instrument: string }[] | undefined;
+    readonly startDate: string;
+    readonly endDate: string;
+  },
+): Widening[] {
+  const found: Widening[] = [];
+  const items = new Set<string>(study.checkInItems);
+  const addedItems = (next.checkInItems ?? []).filter((i) => !items.has(i));
+  if (addedItems.length > 0) {
+    found.push({ field: "checkInItems", what: `the check-in items ${addedItems.join(", ")}` });
+  }
+  const had = new Set<string>(study.questionnaires.map((q) => q.instrument));
+  const addedQuestionnaires = (next.questionnaires ?? [])
+    .map((q) => q.instrument)
+    .filter((i) => !had.has(i));
+  if (addedQuestionnaires.length > 0) {
+    found.push({
+      field: "questionnaires",
+      what: `the questionnaires ${addedQuestionnaires.join(", ")}`,
+    });
+  }
+  if (next.startDate < study.startDate) {
+    found.push({ field: "startDate", what: `days from ${next.startDate}, before the start` });
+  }
+  if (next.endDate > study.endDate) {
+    found.push({ field: "endDate", what: `days until ${next.endDate}, after the end` });
+  }
+  return found;
+}
+
+/** True when anyone has joined the study, whether or not they have withdrawn since. */
+async function hasJoined(db: Db, studyId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("study_enrolments")
+    .select("id")
+    .where("study_id", "=", studyId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
