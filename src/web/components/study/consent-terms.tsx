@@ -9,7 +9,7 @@ import type { ConsentVersion } from "../../study-types.ts";
 
 export function withdrawalText(choice: ConsentVersion["onWithdrawal"]): string {
   return choice === "delete"
-    ? "If you withdraw, everything the study could see is deleted from your journal — the entries of those kinds from your first study day until you withdraw — and the study keeps nothing of yours but a count of withdrawals."
+    ? "If you withdraw, everything the study could see is deleted from your journal — the entries of those kinds from your first study day until you withdraw, or until the study's last day if you withdraw after it — and the study keeps nothing of yours but a count of withdrawals."
     : "If you withdraw, what you recorded until then stays in the study, under your pseudonym; nothing you record afterwards reaches it.";
 }
 
