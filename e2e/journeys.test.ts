@@ -232,6 +232,25 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     noConsoleErrors();
   });
 
+  test("tabs switch on a click, a change of query alone", async () => {
+    const { page } = w;
+    // Once the address changed and the screen stayed on its first tab until a reload.
+    await go("/log-other");
+    await heading("Log other things");
+    await page
+      .getByRole("navigation", { name: "What to log" })
+      .getByRole("link", { name: "Symptoms" })
+      .click();
+    await page.getByLabel("Which signs").waitFor();
+    await go("/screenings");
+    await heading("Screenings");
+    await page.getByRole("link", { name: "GAD-7" }).click();
+    await page
+      .getByRole("heading", { level: 2, name: /Generalized Anxiety Disorder-7/u })
+      .waitFor();
+    noConsoleErrors();
+  });
+
   test("errors in words, under their fields, found before anything is sent", async () => {
     const { page } = w;
     await go("/log-other?tab=bp");

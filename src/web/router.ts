@@ -27,16 +27,25 @@ function notify(): void {
 
 window.addEventListener("popstate", notify);
 
-/** The current path; re-renders on navigation. */
+/**
+ * The current path; re-renders on navigation, a change of query alone included (a tab such
+ * as /log-other?tab=symptom is read with queryParam, on the same path).
+ */
 export function usePath(): string {
-  const [path, setPath] = useState(currentPath);
+  const [location, setLocation] = useState(currentLocation);
   useEffect(() => {
-    listeners.add(setPath);
+    const listener = () => setLocation(currentLocation());
+    listeners.add(listener);
     return () => {
-      listeners.delete(setPath);
+      listeners.delete(listener);
     };
   }, []);
-  return path;
+  return location.pathname;
+}
+
+/** The path and query, as one value: a new one re-renders a usePath. */
+function currentLocation(): { readonly pathname: string; readonly search: string } {
+  return { pathname: window.location.pathname, search: window.location.search };
 }
 
 /** The query parameters of the current address. */
