@@ -286,6 +286,9 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await crisis.waitFor();
     await crisis.getByRole("button", { name: "Close this screen" }).click();
     await page.getByRole("heading", { name: /PHQ-9: Minimal/u }).waitFor();
+    // The screening just saved is in the list below at once (it once said "None yet").
+    const past = page.getByRole("region", { name: "Your past screenings" });
+    await past.getByRole("cell", { name: "1 — Minimal" }).waitFor();
     // The journal marks the answer, with a way to the crisis resources.
     await go("/journal");
     const entry = page.locator("li.entry", { hasText: "PHQ-9" });

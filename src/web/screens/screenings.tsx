@@ -17,13 +17,17 @@ import { LoadError, listOf } from "../components/load.tsx";
 import { formatWhen, nowInstant } from "../lib/time.ts";
 import { followLink, queryParam, usePath } from "../router.ts";
 import type { Recorded, Screening, TimelineEntry } from "../types.ts";
-import { useApi } from "../use-api.ts";
+import { type Loaded, useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 
 export default function ScreeningsScreen() {
   usePath();
   const chosen = queryParam("i") ?? "phq9";
   const instrument = instruments.find((i) => i.id === chosen) ?? instruments[0];
+  // Here, not in History: a screening just saved is listed at once, not after a reload.
+  const history = useApi<{ entries: TimelineEntry[] } | TimelineEntry[]>(
+    "/api/v1/journal?types=screening",
+  );
   if (!instrument) return null;
   return (
     <>
@@ -45,13 +49,17 @@ export default function ScreeningsScreen() {
           </a>
         ))}
       </nav>
-      <InstrumentForm key={instrument.id} instrument={instrument} />
-      <History />
+      <InstrumentForm
+        key={instrument.id}
+        instrument={instrument}
+        onSaved={() => void history.reload()}
+      />
+      <History history={history} />
     </>
   );
 }
 
-function InstrumentForm({ instrument }: { instrument: Instrument }) {
+function InstrumentForm({ instrument, onSaved }: { instrument: Instrument; onSaved: () => void }) {
   const { showCrisis } = useApp();
   const [answers, setAnswers] = useState<(number | null)[]>(() =>
     instrument.items.map(() => (instrument.kind === "checklist" ? 0 : null)),
@@ -93,6 +101,7 @@ function InstrumentForm({ instrument }: { instrument: Instrument }) {
     },
     (done) => {
       setResult(done);
+      onSaved();
       const resources = (done.saved as { crisisResources?: CrisisResources | null })
         .crisisResources;
       if (done.score.crisis) showCrisis(resources ?? undefined);
@@ -169,11 +178,8 @@ function InstrumentForm({ instrument }: { instrument: Instrument }) {
   );
 }
 
-function History() {
+function History({ history }: { history: Loaded<{ entries: TimelineEntry[] } | TimelineEntry[]> }) {
   const timeZone = useTimeZone();
-  const history = useApi<{ entries: TimelineEntry[] } | TimelineEntry[]>(
-    "/api/v1/journal?types=screening",
-  );
   const entries = listOf(history.data, "entries")
     .filter((e) => e.kind === "screening")
     .reverse();
