@@ -380,6 +380,13 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     assert.equal(await actions.getByRole("link", { name: "Same as last dose" }).count(), 0);
     await actions.getByRole("link", { name: "Log a dose" }).waitFor();
     await screenshot(page, "today-advise-not-phone");
+    // A new plan's preview says so too, from the journal (it once showed only the dates).
+    await go("/plan");
+    await page.getByRole("button", { name: "New plan" }).click();
+    await page.getByLabel("Dose", { exact: true }).fill("7");
+    const before = page.getByRole("region", { name: "Before you start this plan" });
+    await before.getByText(/Bladder warning signs: stop ketamine/u).waitFor();
+    await page.getByRole("button", { name: "Cancel" }).click();
     // A later report without the signs resolves it, and the date comes back.
     await go("/log-other?tab=symptom");
     await page.getByRole("button", { name: "Save" }).click();

@@ -5,7 +5,8 @@
  * clock changes; FACTS K-DOSE-2, P-PROT-1, P-PROT-2); then each plan on a month calendar with
  * taken, late and missed marks and its breaks, and its calendar file (ICS) to download.
  */
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { PROPOSED_DOSE_ID } from "../../core/safety/rule.ts";
 import { previewPlan, toPlanDraft } from "../../core/schedule/preview.ts";
 import { type Weekday, weekdayIds } from "../../core/schemas/plan.ts";
 import { formatAmount } from "../../core/units.ts";
@@ -13,6 +14,7 @@ import { api, errorText, fieldError, otherErrors } from "../api.ts";
 import { useApp, useTimeZone } from "../app-context.ts";
 import { Confirm } from "../components/confirm.tsx";
 import { describedBy, Field, FormErrors } from "../components/field.tsx";
+import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import {
   CalendarLegend,
@@ -23,9 +25,10 @@ import {
 } from "../components/month-calendar.tsx";
 import { amountText } from "../lib/format.ts";
 import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
+import { proposedFinding } from "../lib/proposed-tense.ts";
 import { getSubstance, substances } from "../lib/substances.ts";
 import { formatDate, formatWhen, localDate } from "../lib/time.ts";
-import type { Plan, PlanCalendar, PlanStatus } from "../types.ts";
+import type { Finding, Plan, PlanCalendar, PlanStatus, PlanWarning } from "../types.ts";
 import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 
@@ -373,6 +376,33 @@ function NewPlan({
     }
   }, [JSON.stringify(draft), JSON.stringify(unreadableNumbers?.fields), profile?.weightKg]);
 
+  // What the journal says about this plan, as you type (POST /api/v1/plans/preview, storing
+  // nothing): doses already past, and the safety rules at its first dose ahead — an active
+  // danger, a contraindication, a medication's combination. The preview above is the core's
+  // alone, which knows no journal.
+  const [checked, setChecked] = useState<PlanCheck | null>(null);
+  const target = preview.value?.plan.target;
+  const checkKey = target ? JSON.stringify({ ...draft, target }) : null;
+  useEffect(() => {
+    if (!checkKey) {
+      setChecked(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api.post<PlanCheck>("/api/v1/plans/preview", JSON.parse(checkKey)).then(
+        (answer) => current && setChecked(answer),
+        () => current && setChecked(null),
+      );
+    }, 350);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [checkKey]);
+  const shownWarnings = new Set(preview.value?.warnings.map((w) => w.message));
+  const journalWarnings = (checked?.warnings ?? []).filter((w) => !shownWarnings.has(w.message));
+
   const submit = useSubmit(async () => {
     if (preview.error) throw preview.error;
     const plan = preview.value?.plan;
@@ -634,11 +664,18 @@ function NewPlan({
                 ; {preview.value.occurrences.length} doses, at least {preview.value.intervalDays}{" "}
                 days apart.
               </p>
-              {preview.value.warnings.map((w) => (
+              {[...preview.value.warnings, ...journalWarnings].map((w) => (
                 <p key={w.code + w.message} class="notice caution">
                   {w.message}
                 </p>
               ))}
+              <FindingList
+                findings={(checked?.findings ?? []).map((f) =>
+                  f.subjectId === PROPOSED_DOSE_ID ? proposedFinding(f) : f,
+                )}
+                title="Before you start this plan"
+                intro="Titrate's safety rules, run on your journal at the plan's first dose ahead:"
+              />
               <p>First doses:</p>
               <ul>
                 {upcoming.map((o) => (
@@ -700,4 +737,10 @@ function NewPlan({
       </form>
     </section>
   );
+}
+
+/** The server's check of a plan: its warnings (doses already past) and findings. */
+interface PlanCheck {
+  readonly warnings: readonly PlanWarning[];
+  readonly findings: readonly Finding[];
 }
