@@ -229,6 +229,12 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await heading("Check-in saved");
     await go("/journal");
     await page.getByText(/mood 7\/10, energy 5\/10\. Calmer/u).waitFor();
+    // Counts of one in the singular: "1 day with a check-in", once "1 days".
+    await go("/insights");
+    await page
+      .locator(".period-summary")
+      .getByText(/: 1 day with a check-in, /u)
+      .waitFor();
     noConsoleErrors();
   });
 

@@ -64,7 +64,8 @@ function InsightsBody({ insights, busy }: { readonly insights: Insights; readonl
           {shortDate(period.from)} {period.from.slice(0, 4)} to {shortDate(period.to)}{" "}
           {period.to.slice(0, 4)}
         </strong>{" "}
-        ({period.days} days): {counts.checkInDays} days with a check-in, {counts.doseDays} dose{" "}
+        ({period.days} {period.days === 1 ? "day" : "days"}): {counts.checkInDays}{" "}
+        {counts.checkInDays === 1 ? "day" : "days"} with a check-in, {counts.doseDays} dose{" "}
         {counts.doseDays === 1 ? "day" : "days"}, {counts.screenings}{" "}
         {counts.screenings === 1 ? "screening" : "screenings"}. A number needs at least{" "}
         {insights.minimumPerGroup} days in each group; below that Titrate says "not enough data
