@@ -14,6 +14,7 @@ import { ratingNames } from "../insights/ratings.ts";
 import { countText } from "../safety/format.ts";
 import { epochDay } from "../safety/time-math.ts";
 import { localDateTimeText } from "../time.ts";
+import { formatNumber } from "../units.ts";
 import { escapeHtml, list, paragraph, table } from "./html.ts";
 import { type ReportData, type ReportSection, sectionTitles } from "./report-data.ts";
 import { intervalChart, ratingChart, trajectoryChart } from "./svg-charts.ts";
@@ -28,7 +29,7 @@ export function profileSection(data: ReportData): string {
   const current = profile.medications.filter((m) => m.until === null);
   return [
     paragraph(
-      `Body weight: ${profile.weightKg === null ? "not given" : `${profile.weightKg} kg`}.`,
+      `Body weight: ${profile.weightKg === null ? "not given" : `${formatNumber(profile.weightKg, 1)} kg`}.`,
     ),
     profile.conditions.length === 0
       ? paragraph("Conditions asked about at setup: none reported.")
