@@ -10,6 +10,7 @@ export type PlanWarningCode =
   | "TARGET_ROUNDED"
   | "TARGET_ABOVE_START"
   | "PLAN_STARTS_IN_PAST"
+  | "PLAN_OVERLAPS"
   | "CLOCK_GAP"
   | "CLOCK_OVERLAP";
 

@@ -225,6 +225,20 @@ describe("plans meet the rest of the journal", () => {
       protocol: { kind: "fadiman" },
       acceptRisk: true,
     };
+    // The preview says so first, as a warning; and a dose of the new plan is its own plan's,
+    // never "a dose outside the plan" of the one running.
+    for (const draft of [
+      mushrooms,
+      { ...mushrooms, substance: "lsd", target: { amount: 5, unit: "µg" } },
+    ]) {
+      const preview = await send(kim, "POST", "/api/v1/plans/preview", draft, 200);
+      const overlap = preview.warnings.find((w: { code: string }) => w.code === "PLAN_OVERLAPS");
+      assert.match(overlap?.message ?? "", /^Your plan pln_\w+ \(lsd, Fadiman.*End it first/u);
+      assert.ok(
+        !preview.findings.some((f: { ruleId: string }) => f.ruleId === "dependence-signs"),
+        JSON.stringify(preview.findings.map((f: { title: string }) => f.title)),
+      );
+    }
     const answer = await kim.post("/api/v1/plans", mushrooms);
     assert.equal(answer.status, 422);
     assert.equal(answer.body.error.code, "PLAN_OVERLAPS");

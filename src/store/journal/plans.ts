@@ -77,12 +77,33 @@ function checkPlanIn(
   const preview = previewPlan(draft, { weightKg });
   assertTargetCheckable(preview);
   const past = pastOccurrencesWarning(preview, now);
+  const overlapping = overlappingPlan(snapshot, preview);
+  const overlaps: PlanWarning[] = overlapping
+    ? [{ code: "PLAN_OVERLAPS", message: overlapText(overlapping, preview), facts: ["P-TOL-1"] }]
+    : [];
   return {
     preview,
-    warnings: past ? [...preview.warnings, past] : preview.warnings,
+    warnings: [...preview.warnings, ...(past ? [past] : []), ...overlaps],
     findings: plannedDoseFindings(snapshot, preview, now),
   };
 }
+
+/** An active plan of the same or a cross-tolerant substance (FACTS P-TOL-1), if any. */
+function overlappingPlan(snapshot: JournalSnapshot, preview: PlanPreview): Plan | undefined {
+  return snapshot.plans.find(
+    (p) => p.endedAt === null && sharesPlanTolerance(preview.substance.id, p.substance),
+  );
+}
+
+function overlapText(overlapping: Plan, preview: PlanPreview): string {
+  const same = overlapping.substance === preview.substance.id;
+  return `Your plan ${overlapping.id} (${overlapping.substance}, ${describeProtocol(overlapping.protocol)}, from ${overlapping.startDate}) is still active${same ? "" : `, and ${overlapping.substance} and ${preview.substance.id} are cross-tolerant (FACTS P-TOL-1)`}: two plans would schedule doses as if the other did not exist. End it first (titrate plan end ${overlapping.id})`;
+}
+
+/** The id a dose of a plan not yet stored carries while it is checked. */
+const PROPOSED_PLAN_ID = "plan_proposed";
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** The findings a dose of the plan would bring at its first dose still ahead (or now). */
 function plannedDoseFindings(
@@ -101,7 +122,9 @@ function plannedDoseFindings(
     unit: substance.unit,
     route: substance.defaultRoute,
     batchId: null,
-    planId: null,
+    // The plan's own dose: not "outside a running plan" (the dependence rule), whatever else
+    // is running (an overlapping plan is a warning of its own, above).
+    planId: PROPOSED_PLAN_ID,
     isEstimate: false,
     note: null,
   };
@@ -138,14 +161,11 @@ export async function createStoredPlan(
         "target",
       );
     }
-    const overlapping = snapshot.plans.find(
-      (p) => p.endedAt === null && sharesPlanTolerance(preview.substance.id, p.substance),
-    );
+    const overlapping = overlappingPlan(snapshot, preview);
     if (overlapping) {
-      const same = overlapping.substance === preview.substance.id;
       throw new TitrateError(
         "PLAN_OVERLAPS",
-        `substance: your plan ${overlapping.id} (${overlapping.substance}, ${describeProtocol(overlapping.protocol)}, from ${overlapping.startDate}) is still active${same ? "" : `, and ${overlapping.substance} and ${preview.substance.id} are cross-tolerant (FACTS P-TOL-1)`}: two plans would schedule doses as if the other did not exist. End it first (titrate plan end ${overlapping.id}); --accept-risk does not override this`,
+        `substance: ${lowerFirst(overlapText(overlapping, preview))}; --accept-risk does not override this`,
         "substance",
       );
     }
