@@ -99,6 +99,39 @@ describe("POST /api/v1/setup", () => {
     assert.deepEqual(await usersTable(), before);
   });
 
+  test("once set up, refuses before hashing: nobody gets half a second of scrypt for free", async () => {
+    let costReads = 0;
+    const counted = await startTestServer({
+      passphraseCost: {
+        get log2N() {
+          costReads++;
+          return 10;
+        },
+        r: 8,
+        p: 1,
+      },
+    });
+    try {
+      await setUpOwner(counted, "alex", PASSPHRASE);
+      const before = costReads;
+      const answers = await Promise.all(
+        [1, 2, 3].map(() =>
+          counted
+            .client()
+            .post("/api/v1/setup", { username: "mallory", passphrase: "another long passphrase" }),
+        ),
+      );
+      assert.deepEqual(
+        answers.map((a) => a.body.error.code),
+        ["SETUP_DONE", "SETUP_DONE", "SETUP_DONE"],
+      );
+      assert.equal(costReads, before, "no passphrase was hashed");
+      assert.deepEqual(counted.serverErrors, []);
+    } finally {
+      await counted.close();
+    }
+  });
+
   test("refuses a name another account has, and changes nothing", async () => {
     const { createUser } = await import("../../store/repos/users.ts");
     await createUser(server.store.db, {

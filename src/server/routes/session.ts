@@ -53,13 +53,15 @@ export const sessionRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     errors: ["SETUP_DONE", "USERNAME_TAKEN"],
     handler: async ({ body, reply, request }) => {
       const { store, now } = context;
+      // Refuse before hashing: once set up, this route is open to anyone who can reach the
+      // server, and each hash is half a second of work and 128 MiB. The transaction checks
+      // again, for two first-run setups racing.
+      if (await isSetUp(store.db)) throw setupDone();
       // Hash outside the transaction: it takes a while, and the write lock should not.
       const hash = await hashPassphrase(body.passphrase, context.passphraseCost);
       const at = now();
       const user = await store.transaction(async (tx) => {
-        if (await isSetUp(tx)) {
-          throw new TitrateError("SETUP_DONE", "this server is already set up; sign in instead");
-        }
+        if (await isSetUp(tx)) throw setupDone();
         const owner = await findOwner(tx);
         if (!owner) {
           const created = await createUser(tx, {
@@ -100,3 +102,7 @@ export const sessionRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     },
   });
 };
+
+function setupDone(): TitrateError {
+  return new TitrateError("SETUP_DONE", "this server is already set up; sign in instead");
+}
