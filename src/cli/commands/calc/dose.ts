@@ -78,12 +78,21 @@ function printDose(
   const style = styler(stdout, env);
   const substance = getSubstance(result.substance);
   const amount = (value: number) => formatAmount(value, result.unit, substance.step);
+  // Per-kg figures only for a substance dosed by body weight: for LSD or psilocybin a
+  // "µg/kg" would suggest a weight-based dose that no source gives (FACTS P-DOSE-1, P-DOSE-2).
+  const byWeight = substance.sizing.kind === "per-kg" && result.weightKg !== null;
   const perKg = (value: number) =>
-    result.weightKg === null
-      ? ""
-      : style("dim", `  (${(value / result.weightKg).toFixed(3)} ${result.unit}/kg)`);
-  const who = result.weightKg === null ? "" : ` for ${result.weightKg} kg`;
+    byWeight && result.weightKg !== null
+      ? style("dim", `  (${(value / result.weightKg).toFixed(3)} ${result.unit}/kg)`)
+      : "";
+  const who = byWeight ? ` for ${result.weightKg} kg` : "";
   writeLine(stdout, style("bold", `${substance.name} microdose${who}, ${result.route}`));
+  if (substance.sizing.kind !== "per-kg" && result.weightKg !== null) {
+    writeLine(
+      stdout,
+      `  ${substance.name} is not dosed by body weight: these amounts are the same at any weight (FACTS ${substance.sizing.facts[0]}).`,
+    );
+  }
   writeLine(stdout, `  start    ${amount(result.start)}${perKg(result.start)}`);
   writeLine(
     stdout,
