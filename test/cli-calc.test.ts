@@ -123,6 +123,18 @@ describe("titrate calc dose", () => {
     );
   });
 
+  test("LSD and mushrooms with a weight: no per-kg figures, since they are not dosed by weight", async () => {
+    for (const substance of ["lsd", "mushrooms", "psilocybin"]) {
+      const result = await runCli(["calc", "dose", "--substance", substance, "--weight", "70kg"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.doesNotMatch(result.stdout, /\/kg/, substance);
+      assert.doesNotMatch(result.stdout, /for 70 kg/, substance);
+      assert.match(result.stdout, /not dosed by body weight/, substance);
+    }
+    const ketamine = await runCli(["calc", "dose", "--substance", "ketamine", "--weight", "70kg"]);
+    assert.match(ketamine.stdout, /ceiling +14\.0 mg +\(0\.200 mg\/kg\)/);
+  });
+
   test("mushrooms give an estimated psilocybin range", async () => {
     const out = await runJson([
       "calc",
@@ -213,6 +225,12 @@ describe("titrate calc solution", () => {
       [["--dose", "70mg"], "DOSE_ABOVE_CEILING"],
       [["--mass", "1000mg", "--volume", "1ml", "--dose", "7mg"], "MEASUREMENT_TOO_COARSE"],
       [["--dose", "7"], "UNIT_MISSING"],
+      // Dried mushroom does not dissolve: weigh it instead (FACTS P-DOSE-2).
+      [["--substance", "mushrooms", "--dose", "0.1g"], "PREPARATION_IMPOSSIBLE"],
+      [
+        ["--substance", "mushrooms", "--mass", "1g", "--volume", "10ml", "--dose", "0.1g"],
+        "PREPARATION_IMPOSSIBLE",
+      ],
     ];
     for (const [args, code] of cases) {
       const result = await runCli(["calc", "solution", ...args]);

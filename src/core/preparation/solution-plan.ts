@@ -4,14 +4,14 @@
  * scale, and the estimated uncertainty is at most 5 % (FACTS MEAS-1, MEAS-2).
  */
 import { TitrateError } from "../errors.ts";
-import { formatAmount } from "../units.ts";
+import { formatAmount, type MassUnit } from "../units.ts";
 import {
   type MeasuringTools,
   MIN_MEASURABLE_STEPS,
   RECOMMENDED_MIN_STEPS,
   stepsIn,
 } from "./measurement.ts";
-import { calculateSolution, type SolutionResult } from "./solution.ts";
+import { amountIn, assertDissolves, calculateSolution, type SolutionResult } from "./solution.ts";
 
 /** Convenient volumes to draw per dose, ml, most dilute first (FACTS MEAS-1: dilute is safer). */
 const DOSE_VOLUMES_ML = [1, 0.9, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3, 0.25, 0.2] as const;
@@ -26,6 +26,10 @@ export interface SolutionPlanInput {
   /** A tab or capsule of stated content, mg: the plan dissolves whole tabs instead of weighing. */
   readonly tabMg?: number | undefined;
   readonly solubilityMgPerMl?: number | undefined;
+  /** The substance's own unit, for the amounts in messages (µg for LSD); mg when absent. */
+  readonly unit?: MassUnit | undefined;
+  /** Why the substance cannot be made into a solution (catalog `notDissolved`): refused. */
+  readonly notDissolved?: string | undefined;
   /** Days between doses, to say how long the batch lasts. */
   readonly intervalDays: number;
 }
@@ -53,6 +57,7 @@ interface Candidate {
  * solution. Throws PREPARATION_IMPOSSIBLE when none does, with the reason.
  */
 export function planSolution(input: SolutionPlanInput): SolutionPlan {
+  assertDissolves(input.notDissolved);
   const candidates = input.tabMg === undefined ? weighedCandidates(input) : tabCandidates(input);
   const usable = candidates
     .map((c) => ({ candidate: c, result: tryCalculate(c, input) }))
@@ -75,10 +80,12 @@ export function planSolution(input: SolutionPlanInput): SolutionPlan {
     const tool =
       input.tabMg === undefined
         ? `a scale that reads ${formatAmount(input.tools.scaleResolutionMg, "mg")}`
-        : `tabs of ${formatAmount(input.tabMg, "mg")}`;
+        : `tabs of ${amountIn(input.tabMg, input.unit)}`;
+    const hint =
+      input.tabMg === undefined ? "; a finer scale, or a tab dissolved in water, may work" : "";
     throw new TitrateError(
       "PREPARATION_IMPOSSIBLE",
-      `dose: no solution of ${formatAmount(input.doseMg, "mg")} doses with ${tool} keeps every reading at ${RECOMMENDED_MIN_STEPS}+ steps and the uncertainty under ${MAX_PROPOSED_UNCERTAINTY * 100} %; a finer scale, or a tab dissolved in water, may work (FACTS MEAS-2)`,
+      `dose: no solution of ${amountIn(input.doseMg, input.unit)} doses with ${tool} keeps every reading at ${RECOMMENDED_MIN_STEPS}+ steps and the uncertainty under ${MAX_PROPOSED_UNCERTAINTY * 100} %${hint} (FACTS MEAS-2)`,
       "dose",
     );
   }
@@ -134,6 +141,7 @@ function tryCalculate(candidate: Candidate, input: SolutionPlanInput): SolutionR
       tools: input.tools,
       massIsCounted: candidate.tabs !== null,
       solubilityMgPerMl: input.solubilityMgPerMl,
+      unit: input.unit,
     });
   } catch (error) {
     if (error instanceof TitrateError) return null;

@@ -297,3 +297,81 @@ describe("properties of the measuring math", () => {
     );
   });
 });
+
+describe("solutions of LSD, psilocybin and mushrooms (review)", () => {
+  const errorOf = (fn: () => unknown): TitrateError => {
+    try {
+      fn();
+    } catch (error) {
+      assert.ok(error instanceof TitrateError);
+      return error;
+    }
+    assert.fail("expected a TitrateError");
+  };
+
+  test("dried mushroom is refused: powder in water settles (FACTS P-DOSE-2)", () => {
+    const notDissolved = "dried mushroom does not dissolve in water";
+    for (const fn of [
+      () =>
+        calculateSolution({
+          massMg: 1000,
+          solutionVolumeMl: 10,
+          doseMg: 100,
+          tools: defaultTools,
+          notDissolved,
+        }),
+      () => planSolution({ doseMg: 100, tools: defaultTools, intervalDays: 3, notDissolved }),
+    ]) {
+      const error = errorOf(fn);
+      assert.equal(error.code, "PREPARATION_IMPOSSIBLE");
+      assert.match(error.message, /does not dissolve/);
+    }
+  });
+
+  test("LSD messages give µg, never 0.01 mg", () => {
+    const coarse = errorOf(() =>
+      calculateSolution({
+        massMg: 0.1,
+        solutionVolumeMl: 10,
+        doseMg: 0.005,
+        tools: { ...defaultTools, syringeResolutionMl: 0.1 },
+        massIsCounted: true,
+        unit: "µg",
+      }),
+    );
+    assert.match(coarse.message, /at 10 µg\/ml, 5 µg is 0\.5 ml/);
+    assert.match(coarse.message, /at most 5 µg\/ml/);
+    assert.doesNotMatch(coarse.message, /mg/);
+    const impossible = errorOf(() =>
+      planSolution({ doseMg: 0.01, tools: defaultTools, intervalDays: 3, unit: "µg" }),
+    );
+    assert.match(impossible.message, /no solution of 10 µg doses/);
+    const tabs = errorOf(() =>
+      planSolution({
+        doseMg: 0.005,
+        tabMg: 0.001,
+        tools: defaultTools,
+        intervalDays: 3,
+        unit: "µg",
+      }),
+    );
+    assert.match(tabs.message, /with tabs of 1 µg/);
+    assert.doesNotMatch(tabs.message, /finer scale/);
+  });
+
+  test("a draw over 1 ml says how many goes a 1 ml syringe takes (10 ml is 10, not 2)", () => {
+    const result = calculateSolution({
+      massMg: 0.1,
+      solutionVolumeMl: 100,
+      doseMg: 0.01,
+      tools: defaultTools,
+      massIsCounted: true,
+      unit: "µg",
+    });
+    assert.equal(result.doseVolumeMl, 10);
+    assert.ok(
+      result.warnings.some((w) => w.includes("draw it in 10 goes")),
+      result.warnings.join(),
+    );
+  });
+});

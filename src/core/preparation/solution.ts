@@ -4,7 +4,14 @@
  */
 import { TitrateError } from "../errors.ts";
 import { countText } from "../safety/format.ts";
-import { floorToStep, formatAmount, formatNumber, roundTo } from "../units.ts";
+import {
+  convert,
+  floorToStep,
+  formatAmount,
+  formatNumber,
+  type MassUnit,
+  roundTo,
+} from "../units.ts";
 import {
   assertMeasurable,
   combineRelativeErrors,
@@ -30,6 +37,31 @@ export interface SolutionInput {
   readonly massIsCounted?: boolean;
   /** Highest concentration the substance is known to dissolve to, mg/ml. */
   readonly solubilityMgPerMl?: number | undefined;
+  /** The substance's own unit, for the amounts in messages (µg for LSD); mg when absent. */
+  readonly unit?: MassUnit | undefined;
+  /** Why the substance cannot be made into a solution (catalog `notDissolved`): refused. */
+  readonly notDissolved?: string | undefined;
+}
+
+/** Refuses (PREPARATION_IMPOSSIBLE) a substance that does not dissolve, such as dried mushroom. */
+export function assertDissolves(notDissolved: string | undefined): void {
+  if (notDissolved !== undefined) {
+    throw new TitrateError(
+      "PREPARATION_IMPOSSIBLE",
+      `substance: no solution can be made: ${notDissolved}`,
+      "substance",
+    );
+  }
+}
+
+/** An amount in mg, shown in `unit` (10 µg, not 0.01 mg, for LSD). */
+export function amountIn(mg: number, unit: MassUnit = "mg"): string {
+  return formatAmount(convert(mg, "mg", unit), unit);
+}
+
+/** A concentration in mg/ml, shown per ml of `unit` (10 µg/ml, not 0.01 mg/ml, for LSD). */
+export function concentrationIn(mgPerMl: number, unit: MassUnit = "mg"): string {
+  return `${formatNumber(convert(mgPerMl, "mg", unit), 2)} ${unit}/ml`;
 }
 
 export interface SolutionResult {
@@ -53,6 +85,8 @@ export interface SolutionResult {
  */
 export function calculateSolution(input: SolutionInput): SolutionResult {
   const { massMg, solutionVolumeMl, doseMg, tools } = input;
+  assertDissolves(input.notDissolved);
+  const unit = input.unit ?? "mg";
   const warnings: string[] = [];
   const notes: string[] = [];
 
@@ -83,10 +117,13 @@ export function calculateSolution(input: SolutionInput): SolutionResult {
   if (graduations < MIN_MEASURABLE_STEPS) {
     // Say what the dose is at this strength, and how dilute a solution would measure it.
     const grad = formatAmount(tools.syringeResolutionMl, "ml");
-    const dilute = floorToStep(doseMg / (MIN_MEASURABLE_STEPS * tools.syringeResolutionMl), 0.1);
+    const dilute = floorToStep(
+      convert(doseMg / (MIN_MEASURABLE_STEPS * tools.syringeResolutionMl), "mg", unit),
+      0.1,
+    );
     throw new TitrateError(
       "MEASUREMENT_TOO_COARSE",
-      `dose: at ${formatNumber(concentrationMgPerMl, 2)} mg/ml, ${formatAmount(doseMg, "mg")} is ${formatAmount(exactVolumeMl, "ml")}, ${graduations === 0 ? `smaller than one graduation (${grad}) of the syringe` : `only ${countText(graduations, "graduation")} of ${grad} on the syringe`}; Titrate needs at least ${MIN_MEASURABLE_STEPS} (FACTS MEAS-2). Make a more dilute solution: ${dilute > 0 ? `at most ${formatNumber(dilute, 1)} mg/ml` : "more water for the same mass"}`,
+      `dose: at ${concentrationIn(concentrationMgPerMl, unit)}, ${amountIn(doseMg, unit)} is ${formatAmount(exactVolumeMl, "ml")}, ${graduations === 0 ? `smaller than one graduation (${grad}) of the syringe` : `only ${countText(graduations, "graduation")} of ${grad} on the syringe`}; Titrate needs at least ${MIN_MEASURABLE_STEPS} (FACTS MEAS-2). Make a more dilute solution: ${dilute > 0 ? `at most ${formatNumber(dilute, 1)} ${unit}/ml` : "more water for the same mass"}`,
       "dose",
     );
   }
@@ -100,12 +137,14 @@ export function calculateSolution(input: SolutionInput): SolutionResult {
 
   if (doseVolumeMl < exactVolumeMl - 1e-9) {
     notes.push(
-      `${formatAmount(exactVolumeMl, "ml")} cannot be read on a syringe graduated in ${formatAmount(tools.syringeResolutionMl, "ml")}: draw ${formatAmount(doseVolumeMl, "ml")}, which holds ${formatAmount(deliveredMg, "mg")}.`,
+      `${formatAmount(exactVolumeMl, "ml")} cannot be read on a syringe graduated in ${formatAmount(tools.syringeResolutionMl, "ml")}: draw ${formatAmount(doseVolumeMl, "ml")}, which holds ${amountIn(deliveredMg, unit)}.`,
     );
   }
   if (doseVolumeMl > 1) {
+    // A 1 ml syringe holds 1 ml a go: 2.5 ml is 3 goes, not 2.
+    const goes = Math.ceil(doseVolumeMl - 1e-9);
     warnings.push(
-      `${formatAmount(doseVolumeMl, "ml")} is more than a 1 ml syringe holds: draw it in two goes, or make a stronger solution.`,
+      `${formatAmount(doseVolumeMl, "ml")} is more than a 1 ml syringe holds: draw it in ${goes} goes, or make a stronger solution.`,
     );
   }
   if (input.solubilityMgPerMl !== undefined && concentrationMgPerMl > input.solubilityMgPerMl) {

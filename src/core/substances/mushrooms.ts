@@ -24,6 +24,8 @@ export const mushrooms: Substance = {
   measuredAs: "dried mushroom, ground and mixed, in grams",
   unit: "g",
   step: 0.01,
+  notDissolved:
+    "dried mushroom does not dissolve in water: powder in water is a suspension that settles, so a drawn volume would not hold a known amount. Grind and mix the whole batch, then weigh each dose on a 0.01 g scale (FACTS P-DOSE-2)",
   sizing: {
     kind: "absolute",
     start: 0.1, // FACTS P-DOSE-1 ⚠: typical 0.1–0.3 g dried

@@ -93,6 +93,11 @@ export interface Substance {
   readonly unit: MassUnit;
   /** The smallest step a dose is rounded down to, in `unit`. */
   readonly step: number;
+  /**
+   * Why a measured solution (calc solution) does not suit this form, when it does not: dried
+   * mushroom powder does not dissolve, so a "solution" would be a suspension that settles.
+   */
+  readonly notDissolved?: string;
   /** Highest concentration Titrate vouches for in water, mg/ml; absent when unknown. */
   readonly solubilityMgPerMl?: number;
   readonly sizing: DoseSizing;

@@ -186,6 +186,8 @@ function SolutionCalculator({
                 doseMg,
                 tools,
                 solubilityMgPerMl: substance.solubilityMgPerMl,
+                unit: substance.unit,
+                notDissolved: substance.notDissolved,
                 intervalDays: substance.minIntervalDays,
               })
             : calculateSolution({
@@ -194,6 +196,8 @@ function SolutionCalculator({
                 doseMg,
                 tools,
                 solubilityMgPerMl: substance.solubilityMgPerMl,
+                unit: substance.unit,
+                notDissolved: substance.notDissolved,
               }),
         );
   const result = outcome?.value as ReturnType<typeof calculateSolution> & {

@@ -89,6 +89,8 @@ export const calcSolution: Command = {
         tools,
         massIsCounted: tab !== undefined,
         solubilityMgPerMl,
+        unit: prepared.substance.unit,
+        notDissolved: prepared.substance.notDissolved,
       });
       output(context, prepared, result, null);
     } else {
@@ -97,6 +99,8 @@ export const calcSolution: Command = {
         tools,
         tabMg: tab ? convert(tab.amount, tab.unit, "mg") : undefined,
         solubilityMgPerMl,
+        unit: prepared.substance.unit,
+        notDissolved: prepared.substance.notDissolved,
         intervalDays: readIntervalDays(context, prepared.substance),
       });
       output(context, prepared, plan, plan);
