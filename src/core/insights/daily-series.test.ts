@@ -9,6 +9,7 @@ import {
   ROLLING_MIN_DAYS,
   ROLLING_WINDOW_DAYS,
 } from "./daily-series.ts";
+import { seriesText } from "./describe.ts";
 import { type RatingName, ratingNames } from "./ratings.ts";
 import { mean } from "./summary-stats.ts";
 
@@ -91,4 +92,14 @@ test("the rolling mean is the mean of the window's values, when it has enough of
       }
     }),
   );
+});
+
+test("a series in words: first, last, lowest and highest; one value said once", () => {
+  const dates = ["2026-03-01", "2026-03-02", "2026-03-03"];
+  assert.equal(
+    seriesText("Mood", [5, null, 7], dates),
+    "Mood: 5.0 on 2026-03-01, 7.0 on 2026-03-03; lowest 5.0 (2026-03-01), highest 7.0 (2026-03-03)",
+  );
+  assert.equal(seriesText("Mood", [null, 6, null], dates), "Mood: 6.0 on 2026-03-02, the only one");
+  assert.match(seriesText("Mood", [null, null, null], dates), /^Mood: not enough data yet/iu);
 });

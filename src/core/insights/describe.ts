@@ -65,6 +65,7 @@ export function seriesText(
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last) return `${name}: ${NOT_ENOUGH}`;
+  if (points.length === 1) return `${name}: ${first.v.toFixed(1)} on ${first.date}, the only one`;
   const low = points.reduce((a, b) => (b.v < a.v ? b : a));
   const high = points.reduce((a, b) => (b.v > a.v ? b : a));
   return `${name}: ${first.v.toFixed(1)} on ${first.date}, ${last.v.toFixed(1)} on ${last.date}; lowest ${low.v.toFixed(1)} (${low.date}), highest ${high.v.toFixed(1)} (${high.date})`;
