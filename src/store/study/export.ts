@@ -101,7 +101,7 @@ export async function studyCodebookFile(
       "participant: P- and 10 characters of an HMAC-SHA-256 of the participant's account id under a secret kept by this study only; stable across this study's exports, unrelated between studies.",
     dates:
       "day: study day, 0 = the participant's first day in the study (their consent, or the study's start if later), in the time zone each entry was made in; time: local HH:MM. date and at are filled only for participants whose consent says exact dates.",
-    text: "Free-text columns are filled only for participants whose consent covers notes (participants.shares_notes); empty otherwise.",
+    text: "Free-text columns are filled only for participants whose consent covers notes (participants.shares_notes); empty otherwise. In CSV, a text that begins with =, +, -, @, a tab or a carriage return is written with a ' before it, so a spreadsheet shows it instead of running it as a formula; JSON keeps every text as written.",
     tables: tables.map((t) => ({
       name: t.name,
       description: t.description,
@@ -162,9 +162,23 @@ async function* once(text: string): AsyncGenerator<string> {
 
 function csvLine(cells: readonly Cell[]): string {
   let line = "";
-  for (let i = 0; i < cells.length; i++)
-    line += i === 0 ? csvField(cells[i]) : `,${csvField(cells[i])}`;
+  for (let i = 0; i < cells.length; i++) {
+    const field = csvField(spreadsheetSafe(cells[i] ?? null));
+    line += i === 0 ? field : `,${field}`;
+  }
   return `${line}\r\n`;
+}
+
+/**
+ * A text cell that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return) gets a leading `'`, so it is shown as text. Unlike the person's
+ * own export, a study's CSV holds other people's words (their notes, what they named a
+ * substance), opened by the coordinator: a participant must not be able to make a link that
+ * sends the sheet's cells elsewhere. Numbers are never changed; the JSON format keeps every
+ * text exactly as written.
+ */
+export function spreadsheetSafe(cell: Cell): Cell {
+  return typeof cell === "string" && /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
 }
 
 async function* csvChunks(

