@@ -222,6 +222,24 @@ describe("other warnings", () => {
     );
   });
 
+  test("a cycle outside 4–8 weeks on, 2–4 off is a warning once the plan reaches it (FACTS P-PROT-2)", () => {
+    const codes = (cycle: { weeksOn: number; weeksOff: number }, count: number) =>
+      previewPlan(planWith({ end: { kind: "count", count }, cycle })).warnings.map((w) => w.code);
+    // Ketamine every 7 days: 20 doses span 19 weeks.
+    const long = previewPlan(
+      planWith({ end: { kind: "count", count: 20 }, cycle: { weeksOn: 12, weeksOff: 1 } }),
+    ).warnings.find((w) => w.code === "PLAN_CYCLE_OUTSIDE");
+    assert.ok(long);
+    assert.match(long.message, /12 weeks on is longer than 8, and 1 week off is shorter than 2/);
+    assert.match(long.message, /FACTS P-PROT-2/);
+    assert.ok(codes({ weeksOn: 4, weeksOff: 1 }, 8).includes("PLAN_CYCLE_OUTSIDE"));
+    assert.ok(codes({ weeksOn: 9, weeksOff: 2 }, 20).includes("PLAN_CYCLE_OUTSIDE"));
+    // Within P-PROT-2, or a plan too short to reach the cycle's edge: no warning.
+    assert.ok(!codes({ weeksOn: 8, weeksOff: 2 }, 20).includes("PLAN_CYCLE_OUTSIDE"));
+    assert.ok(!codes({ weeksOn: 4, weeksOff: 4 }, 20).includes("PLAN_CYCLE_OUTSIDE"));
+    assert.ok(!codes({ weeksOn: 12, weeksOff: 1 }, 3).includes("PLAN_CYCLE_OUTSIDE"));
+  });
+
   test("a dose inside a clock gap is explained", () => {
     const preview = previewPlan(
       planWith({ startDate: "2026-03-08", localTime: "02:30", timeZone: "America/New_York" }),

@@ -63,6 +63,8 @@ export function previewPlan(input: unknown, options: PreviewOptions = {}): PlanP
   const warnings: PlanWarning[] = [...spacing.warnings, ...doseWarnings];
   const breaks = missingBreaks(draft, substance, schedule.occurrences);
   if (breaks) warnings.push(breaks);
+  const cycle = cycleOutsideProtocol(draft, substance, schedule.occurrences);
+  if (cycle) warnings.push(cycle);
   for (const change of schedule.clockChanges)
     warnings.push(clockWarning(change, schedule.timeZone));
 
@@ -222,6 +224,44 @@ function missingBreaks(
     code: "PLAN_NO_BREAKS",
     message: `No tolerance breaks: this plan doses for ${countText(Math.floor(spanDays / 7) + 1, "week")} without one. Tolerance builds quickly (FACTS ${tolerance}); a common pattern is 4–8 weeks on, then 2–4 weeks off (FACTS P-PROT-2), for example a cycle of ${weeksOn}w/${weeksOff}w.`,
     facts: [tolerance, "P-PROT-2"],
+  };
+}
+
+/** FACTS P-PROT-2 ⚠: breaks are 4–8 weeks on, then 2–4 weeks off. */
+const PROTOCOL_MAX_WEEKS_ON = 8;
+const PROTOCOL_MIN_WEEKS_OFF = 2;
+
+/**
+ * A warning when the plan's own cycle is longer on, or shorter off, than FACTS P-PROT-2's
+ * 4–8 weeks on and 2–4 off, and the plan lasts long enough for it to matter. The cycle also
+ * sets when the no-break rule speaks, so a 12w/1w plan would otherwise silence it.
+ */
+function cycleOutsideProtocol(
+  plan: PlanDraft,
+  substance: Substance,
+  occurrences: readonly Occurrence[],
+): PlanWarning | null {
+  const first = occurrences[0];
+  const last = occurrences.at(-1);
+  if (plan.cycle === null || !first || !last) return null;
+  const { weeksOn, weeksOff } = plan.cycle;
+  const spanDays = daysBetween(
+    parsePlainDate(first.date, "date"),
+    parsePlainDate(last.date, "date"),
+  );
+  const problems: string[] = [];
+  if (weeksOn > PROTOCOL_MAX_WEEKS_ON && spanDays >= PROTOCOL_MAX_WEEKS_ON * 7) {
+    problems.push(`${countText(weeksOn, "week")} on is longer than ${PROTOCOL_MAX_WEEKS_ON}`);
+  }
+  if (weeksOff < PROTOCOL_MIN_WEEKS_OFF && spanDays >= weeksOn * 7) {
+    problems.push(`${countText(weeksOff, "week")} off is shorter than ${PROTOCOL_MIN_WEEKS_OFF}`);
+  }
+  if (problems.length === 0) return null;
+  const tolerance = substance.id === "ketamine" ? "K-TOL-1" : "P-TOL-1";
+  return {
+    code: "PLAN_CYCLE_OUTSIDE",
+    message: `This plan's cycle is outside the usual pattern of 4–8 weeks on, then 2–4 weeks off (FACTS P-PROT-2): ${problems.join(", and ")}. Tolerance builds quickly (FACTS ${tolerance}); Titrate's break reminder follows your cycle, so it will wait as long as the cycle does.`,
+    facts: ["P-PROT-2", tolerance],
   };
 }
 

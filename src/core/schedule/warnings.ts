@@ -6,6 +6,7 @@
 export type PlanWarningCode =
   | "PLAN_RISK_ACCEPTED"
   | "PLAN_NO_BREAKS"
+  | "PLAN_CYCLE_OUTSIDE"
   | "TARGET_NOT_CHECKED"
   | "TARGET_ROUNDED"
   | "TARGET_ABOVE_START"
