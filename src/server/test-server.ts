@@ -102,6 +102,8 @@ export interface Answer {
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
   readonly body: any;
   readonly text: string;
+  /** The body as sent: a download (a ZIP, a backup) is not text. */
+  readonly bytes: Buffer;
   readonly headers: Headers;
 }
 
@@ -149,12 +151,14 @@ export class Client {
       signal: AbortSignal.timeout(10_000),
     });
     this.#keepCookie(response.headers);
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // As response.text() decodes: UTF-8, a leading BOM dropped.
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     if ((response.headers.get("content-type") ?? "").startsWith("application/json") && text) {
       parsed = JSON.parse(text);
     }
-    return { status: response.status, body: parsed, text, headers: response.headers };
+    return { status: response.status, body: parsed, text, bytes, headers: response.headers };
   }
 
   get(path: string, options?: RequestOptions): Promise<Answer> {
