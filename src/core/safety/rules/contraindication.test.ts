@@ -52,6 +52,10 @@ describe("contraindication (FACTS K-CONTRA-1)", () => {
       psychedelics.map((f) => f.severity),
       ["danger", "danger"],
     );
+    // "Do not take LSD and psilocybin" would read as "not the two together".
+    for (const finding of psychedelics) {
+      assert.match(finding.advice, /^Do not take LSD or psilocybin \(mushrooms included\)\./u);
+    }
   });
 
   test("heart disease: danger for ketamine, caution for psychedelics (FACTS P-RISK-1)", () => {

@@ -70,6 +70,12 @@ const groupNames: Readonly<Record<ToleranceGroup, string>> = {
   psychedelics: "LSD and psilocybin",
 };
 
+/** The group in advice: "Do not take LSD or psilocybin", never "LSD and", which reads as "not both". */
+const adviceNames: Readonly<Record<ToleranceGroup, string>> = {
+  ketamine: "ketamine",
+  psychedelics: "LSD or psilocybin (mushrooms included)",
+};
+
 export const contraindication: SafetyRule = {
   id: "contraindication",
   summary: "A condition reported at setup that rules out a substance the person uses or plans",
@@ -92,8 +98,8 @@ export const contraindication: SafetyRule = {
             : `Caution with ${groupNames[group]}`,
           detail: `You told Titrate: "${label}". ${verdict.why}`,
           advice: isDanger
-            ? `Do not take ${groupNames[group]}. If you are considering it anyway, talk to a doctor first, and never use it alone.`
-            : `Talk to a doctor before taking ${groupNames[group]}.`,
+            ? `Do not take ${adviceNames[group]}. If you are considering it anyway, talk to a doctor first, and never use it alone.`
+            : `Talk to a doctor before taking ${adviceNames[group]}.`,
           sources: [...verdict.sources],
           key: `contraindication:${conditionId}:${group}`,
           subjectId: null,
