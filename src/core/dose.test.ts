@@ -152,6 +152,11 @@ describe("psychedelics by absolute amount (FACTS P-DOSE-1, P-DOSE-2)", () => {
       target: { kind: "amount", amount: 0.255 },
     });
     assert.deepEqual([result.start, result.ceiling, result.target], [0.1, 0.3, 0.25]);
+    // FACTS P-DOSE-1 marks the mushroom range ⚠ (grey literature): it is shown as guidance.
+    assert.ok(
+      result.notes.some((n) => /grey literature.*P-DOSE-1 ⚠/u.test(n)),
+      result.notes.join("\n"),
+    );
   });
 
   test("psilocybin: start 1 mg, ceiling 3 mg", () => {

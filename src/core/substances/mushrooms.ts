@@ -55,6 +55,7 @@ export const mushrooms: Substance = {
   reagents: [ehrlich],
   notes: [
     ...psychedelicNotes,
+    "The 0.1–0.3 g range is from grey literature and was not confirmed in a large study: take it as guidance, not established science (FACTS P-DOSE-1 ⚠).",
     "Psilocybin content varies widely between species, strains and single mushrooms (roughly 0.1–1 % of dry weight): grams do not convert reliably into mg (FACTS P-DOSE-2).",
     "Grind a whole batch into an even powder (homogenising) so every dose holds about the same amount (FACTS P-DOSE-2).",
   ],
