@@ -182,6 +182,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook("onReady", async () => backups.start());
     app.addHook("onClose", async () => backups.stop());
   }
+  // The decoy hash is made when the server starts, not at the first unknown username: that
+  // first answer would otherwise take twice as long and tell the name does not exist.
+  app.addHook("onReady", async () => {
+    context.decoyHash().catch((error: unknown) => app.log.error({ err: error }, "decoy hash"));
+  });
   installErrorReplies(app);
   installJsonParser(app);
   await app.register(fastifyHelmet, helmetOptions(tls));
