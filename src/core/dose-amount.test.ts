@@ -35,6 +35,18 @@ test("a volume of a solution batch becomes mg", () => {
   assert.equal(result.derivation, '0.7 ml of "bottle A" at 10 mg/ml');
 });
 
+test("an LSD solution batch is described in µg/ml, not 0.01 mg/ml", () => {
+  const lsd = getSubstance("lsd");
+  const result = resolveDoseAmount(
+    lsd,
+    { kind: "volume", volumeMl: 0.75 },
+    { ...spray, substance: "lsd", concentrationMgPerMl: 0.01 },
+  );
+  assert.equal(result.amount, 7.5);
+  assert.equal(result.unit, "µg");
+  assert.equal(result.derivation, '0.75 ml of "bottle A" at 10 µg/ml');
+});
+
 test("sprays of a spray batch become mg; purity gives the active amount for information", () => {
   const result = resolveDoseAmount(ketamine, { kind: "sprays", sprays: 2 }, spray);
   assert.equal(result.amount, 10);

@@ -53,7 +53,9 @@ export function resolveDoseAmount(
   }
   if (measured.kind === "volume") {
     amountMg = measured.volumeMl * concentration;
-    derivation = `${formatAmount(measured.volumeMl, "ml")} of "${batch.label}" at ${roundTo(concentration, 4)} mg/ml`;
+    // In the substance's unit: an LSD batch of 10 µg/ml is "10 µg/ml", not "0.01 mg/ml".
+    const perMl = roundTo(convert(concentration, "mg", substance.unit), 4);
+    derivation = `${formatAmount(measured.volumeMl, "ml")} of "${batch.label}" at ${perMl} ${substance.unit}/ml`;
   } else {
     if (batch.mlPerSpray === null) {
       throw new TitrateError(
@@ -63,7 +65,7 @@ export function resolveDoseAmount(
       );
     }
     amountMg = measured.sprays * batch.mlPerSpray * concentration;
-    derivation = `${measured.sprays} spray${measured.sprays === 1 ? "" : "s"} of "${batch.label}" (${roundTo(batch.mlPerSpray * concentration, 4)} mg each)`;
+    derivation = `${measured.sprays} spray${measured.sprays === 1 ? "" : "s"} of "${batch.label}" (${formatAmount(convert(batch.mlPerSpray * concentration, "mg", substance.unit), substance.unit)} each)`;
   }
   return withPurity(substance, convert(amountMg, "mg", substance.unit), derivation, batch);
 }

@@ -4,9 +4,9 @@ import {
   reagentVerdictMeaning,
 } from "../../core/safety/reagent-verdict.ts";
 import { type Batch, batchForms } from "../../core/schemas/journal.ts";
-import { getSubstance } from "../../core/substances/catalog.ts";
+import { findSubstance, getSubstance } from "../../core/substances/catalog.ts";
 import { formatInstant, parseWhen } from "../../core/time.ts";
-import { parseQuantity, roundTo, toBase } from "../../core/units.ts";
+import { convert, parseQuantity, roundTo, toBase } from "../../core/units.ts";
 import { requireProfile } from "../../store/journal/profile.ts";
 import { createBatch, testBatch } from "../../store/journal/supplies.ts";
 import { listBatches } from "../../store/repos/batches.ts";
@@ -148,7 +148,11 @@ const test: Command = {
 
 function describeBatch(b: Batch): string {
   const parts: string[] = [b.substance, b.form];
-  if (b.concentrationMgPerMl !== null) parts.push(`${b.concentrationMgPerMl} mg/ml`);
+  if (b.concentrationMgPerMl !== null) {
+    // In the substance's unit: an LSD batch of 10 µg/ml is not shown as "0.01 mg/ml".
+    const unit = findSubstance(b.substance)?.unit ?? "mg";
+    parts.push(`${roundTo(convert(b.concentrationMgPerMl, "mg", unit), 4)} ${unit}/ml`);
+  }
   if (b.mlPerSpray !== null) parts.push(`${b.mlPerSpray} ml/spray`);
   if (b.purityPercent !== null) parts.push(`${b.purityPercent} % pure`);
   const tests =
