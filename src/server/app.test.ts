@@ -283,6 +283,36 @@ describe("the request log", () => {
   });
 });
 
+describe("an unexpected error in the log", () => {
+  test("names the error and its stack, never a database error's row (`detail`)", async () => {
+    const lines: string[] = [];
+    const server = await startTestServer({
+      logger: { stream: { write: (line) => lines.push(line) } },
+      beforeListen: async (app) => {
+        app.get("/api/v1/test-boom", { config: { access: "public" } }, async () => {
+          // As PostgreSQL reports a failed check: the row, note included, in `detail`.
+          throw Object.assign(new Error('new row for relation "events" violates check'), {
+            code: "23514",
+            detail: "Failing row contains (chk_1, my private note about the trip).",
+          });
+        });
+      },
+    });
+    try {
+      const answer = await server.client().get("/api/v1/test-boom");
+      assert.equal(answer.status, 500);
+      assert.ok(!answer.text.includes("private note"));
+      const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "unexpected error");
+      assert.equal(logged?.err?.code, "23514");
+      assert.match(logged?.err?.stack ?? "", /violates check/u);
+      assert.ok(!lines.join("\n").includes("private note"), lines.join("\n"));
+    } finally {
+      server.serverErrors.length = 0;
+      await server.close();
+    }
+  });
+});
+
 function getWithHost(port: number, host: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(

@@ -143,10 +143,26 @@ function translateFastify(code: string, error: FastifyError): ErrorReply | undef
   }
 }
 
+/**
+ * What of an unexpected error goes to the log: its kind, message, code and stack, not every
+ * property. A database error carries more (PostgreSQL's `detail` is "Failing row contains
+ * (…)", the whole row with its notes), and journal content never goes to the log.
+ */
+function loggable(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === "string" ? { code } : {}),
+    stack: error.stack,
+  };
+}
+
 /** Sends `error` in the one shape; logs it first when it is a bug. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
   const result = toErrorReply(error);
-  if (result.unexpected) request.log.error({ err: error }, "unexpected error");
+  if (result.unexpected) request.log.error({ err: loggable(error) }, "unexpected error");
   if (result.retryAfterSeconds !== undefined) {
     reply.header("retry-after", String(result.retryAfterSeconds));
   }
