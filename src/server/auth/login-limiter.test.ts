@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { setUpOwner, startTestServer } from "../test-server.ts";
-import { LoginLimiter } from "./login-limiter.ts";
+import { addressKey, LoginLimiter } from "./login-limiter.ts";
 
 describe("LoginLimiter", () => {
   test("gives an account 5 free failures, then locks for 1 s, 2 s, 4 s …", () => {
@@ -52,6 +52,27 @@ describe("LoginLimiter", () => {
       true,
       "other addresses are unaffected",
     );
+  });
+
+  test("counts an IPv6 client by its /64 network, and IPv4 inside IPv6 as IPv4", () => {
+    assert.equal(addressKey("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+    assert.equal(addressKey("2001:DB8:0001:0002:ffff:1:2:3"), "2001:db8:1:2::/64");
+    assert.equal(addressKey("2001:db8::1"), "2001:db8:0:0::/64");
+    assert.equal(addressKey("::1"), "0:0:0:0::/64");
+    assert.equal(addressKey("fe80::1%eth0"), "fe80:0:0:0::/64");
+    assert.equal(addressKey("::ffff:10.0.0.7"), "10.0.0.7");
+    assert.equal(addressKey("10.0.0.7"), "10.0.0.7");
+    const limiter = new LoginLimiter();
+    for (let i = 0; i < 21; i++) {
+      const address = `2001:db8:1:2:${(i + 1).toString(16)}::${i}`;
+      assert.equal(limiter.begin(address, `user${i}`, 0).allowed, true);
+    }
+    assert.equal(
+      limiter.begin("2001:db8:1:2:ffff::9", "fresh", 0).allowed,
+      false,
+      "another address of the same /64 is the same guesser",
+    );
+    assert.equal(limiter.begin("2001:db8:1:3::9", "fresh", 0).allowed, true, "another /64");
   });
 
   test("forgets a key an hour after its last failure", () => {

@@ -13,6 +13,7 @@
  * In memory is enough for a single-process server: a restart forgets the counts, and a
  * restart is not something a remote guesser can cause.
  */
+import { isIPv6 } from "node:net";
 
 export interface LoginLimits {
   /** Failures an account name gets before back-off starts. */
@@ -62,7 +63,7 @@ export class LoginLimiter {
    * failure until `succeeded` is called.
    */
   begin(address: string, account: string, nowMs: number): Attempt {
-    const keys = { address: `address:${address}`, account: `account:${account}` };
+    const keys = { address: `address:${addressKey(address)}`, account: `account:${account}` };
     const waits = [keys.address, keys.account].map((key) => {
       const entry = this.#current(key, nowMs);
       return entry ? Math.max(0, entry.lockedUntilMs - nowMs) : 0;
@@ -127,4 +128,29 @@ export class LoginLimiter {
       this.#entries.delete(key);
     }
   }
+}
+
+/**
+ * The key of a client address: an IPv4 address as it is (also when IPv6 wraps it,
+ * "::ffff:1.2.3.4"), an IPv6 address by its /64 network. One subscriber or one server is
+ * usually given a whole /64, so counting each of its 2^64 addresses apart would let one
+ * guesser spread their guesses over as many "addresses" as they like.
+ */
+export function addressKey(address: string): string {
+  const plain = address.replace(/%.*$/u, "").toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/u.exec(plain);
+  if (mapped) return mapped[1] as string;
+  if (!isIPv6(plain)) return plain;
+  const [head = "", tail] = plain.split("::");
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === undefined || tail === "" ? [] : tail.split(":");
+  const groups = [
+    ...left,
+    ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"),
+    ...right,
+  ];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
 }

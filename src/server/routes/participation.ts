@@ -29,7 +29,7 @@ import {
   requireParticipation,
 } from "../../store/study/participate.ts";
 import { withdrawFromStudy } from "../../store/study/withdraw.ts";
-import type { AttemptKeys } from "../auth/login-limiter.ts";
+import { type AttemptKeys, addressKey } from "../auth/login-limiter.ts";
 import type { ServerContext } from "../context.ts";
 import { RateLimitedError } from "../error-replies.ts";
 import { defineRoute } from "../route.ts";
@@ -55,7 +55,7 @@ export const participationRoutes: FastifyPluginAsync<ServerContext> = async (app
   async function withCodeAttempt<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
     const attempt = context.loginLimiter.begin(
       request.ip,
-      `${CODE_GUESSES} ${request.ip}`,
+      `${CODE_GUESSES} ${addressKey(request.ip)}`,
       context.now().epochMilliseconds,
     );
     if (!attempt.allowed) {
