@@ -46,7 +46,7 @@ export const batchesRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     body: BatchBody,
     status: 201,
     response: BatchAnswer,
-    errors: ["LABEL_TAKEN"],
+    errors: ["LABEL_TAKEN", "PREPARATION_IMPOSSIBLE"],
     handler: async ({ userId, body }) => {
       const batch = await createBatch(
         store,

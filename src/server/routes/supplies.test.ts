@@ -40,6 +40,30 @@ describe("batches, reagent tests and presets", () => {
     assert.deepEqual((await alex.get("/api/v1/batches")).body.batches, [added.batch]);
   });
 
+  test("dried mushroom cannot be a solution or a spray (it settles), and nothing is added", async () => {
+    const before = (await alex.get("/api/v1/batches")).body.batches;
+    for (const form of ["solution", "spray"]) {
+      const refused = await alex.post("/api/v1/batches", {
+        substance: "mushrooms",
+        label: `shroom ${form}`,
+        form,
+        concentrationMgPerMl: 100,
+        mlPerSpray: form === "spray" ? 0.1 : null,
+      });
+      assert.equal(refused.status, 422, form);
+      assert.equal(refused.body.error.code, "PREPARATION_IMPOSSIBLE");
+      assert.equal(refused.body.error.fields[0].path, "form");
+      assert.match(refused.body.error.message, /does not dissolve in water.*FACTS P-DOSE-2/u);
+    }
+    assert.deepEqual((await alex.get("/api/v1/batches")).body.batches, before);
+    const dried = await send(alex, "POST", "/api/v1/batches", {
+      substance: "mushrooms",
+      label: "shrooms",
+      form: "dried",
+    });
+    assert.equal(dried.batch.form, "dried");
+  });
+
   test("a reagent test answers its verdict with the expected colour", async () => {
     const match = await send(alex, "POST", `/api/v1/batches/${batchId}/tests`, {
       reagent: "Mandelin",

@@ -3,6 +3,7 @@
  * catalog's expected colours (FACTS TEST-1, P-TEST-1).
  */
 import type { Temporal } from "temporal-polyfill";
+import { TitrateError } from "../../core/errors.ts";
 import { matchReagentResult } from "../../core/safety/reagent-verdict.ts";
 import {
   type Batch,
@@ -23,6 +24,15 @@ export async function createBatch(
   now: Temporal.Instant,
 ): Promise<Batch> {
   const batch = parseWith(BatchInput, input);
+  const { notDissolved } = getSubstance(batch.substance);
+  if (notDissolved !== undefined && (batch.form === "solution" || batch.form === "spray")) {
+    // A drawn volume of a suspension holds no known amount: no dose may be measured by volume.
+    throw new TitrateError(
+      "PREPARATION_IMPOSSIBLE",
+      `form: a ${batch.form} of ${batch.substance} cannot be made: ${notDissolved}`,
+      "form",
+    );
+  }
   return store.transaction((tx) => addBatch(tx, userId, batch, formatInstant(now)));
 }
 
