@@ -18,7 +18,7 @@
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../errors.ts";
 import { getSubstance } from "../substances/catalog.ts";
-import type { SubstanceId } from "../substances/substance.ts";
+import { type SubstanceId, usualIntervalDays } from "../substances/substance.ts";
 import { type SeededRandom, shuffled } from "./random.ts";
 
 export const EXPERIMENT_BLOCK_SIZE = 4;
@@ -75,8 +75,7 @@ export function sessionDates(startDate: string, intervalDays: number, sessions: 
 
 /** The spacing Titrate proposes: the substance's usual protocol (ketamine 7 days, Fadiman 3). */
 export function defaultIntervalDays(substance: SubstanceId): number {
-  const protocol = getSubstance(substance).defaultProtocol;
-  return protocol.kind === "every-n-days" ? protocol.intervalDays : 3; // FACTS K-DOSE-2, P-PROT-1
+  return usualIntervalDays(getSubstance(substance)); // FACTS K-DOSE-2, P-PROT-1
 }
 
 /**

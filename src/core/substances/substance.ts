@@ -118,3 +118,12 @@ export interface Substance {
   readonly notes: readonly string[];
   readonly facts: readonly string[];
 }
+
+/**
+ * The days between doses of the substance's usual protocol: every N days as it says (ketamine
+ * 7, FACTS K-DOSE-2), or 3 for Fadiman's one day on, two off (FACTS P-PROT-1).
+ */
+export function usualIntervalDays(substance: Pick<Substance, "defaultProtocol">): number {
+  const protocol = substance.defaultProtocol;
+  return protocol.kind === "every-n-days" ? protocol.intervalDays : 3;
+}

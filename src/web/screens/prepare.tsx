@@ -10,6 +10,7 @@ import { defaultTools, type MeasuringTools } from "../../core/preparation/measur
 import { calculateSolution } from "../../core/preparation/solution.ts";
 import { planSolution } from "../../core/preparation/solution-plan.ts";
 import { calculateSpray, TYPICAL_ML_PER_SPRAY } from "../../core/preparation/spray.ts";
+import { usualIntervalDays } from "../../core/substances/substance.ts";
 import { convert, formatAmount, formatNumber } from "../../core/units.ts";
 import { errorText, fieldError } from "../api.ts";
 import { useOptionalApp } from "../app-context.ts";
@@ -188,7 +189,7 @@ function SolutionCalculator({
                 solubilityMgPerMl: substance.solubilityMgPerMl,
                 unit: substance.unit,
                 notDissolved: substance.notDissolved,
-                intervalDays: substance.minIntervalDays,
+                intervalDays: usualIntervalDays(substance),
               })
             : calculateSolution({
                 massMg: massMg ?? Number.NaN,

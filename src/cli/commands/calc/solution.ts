@@ -3,7 +3,7 @@ import { defaultTools, type MeasuringTools } from "../../../core/preparation/mea
 import { calculateSolution, type SolutionResult } from "../../../core/preparation/solution.ts";
 import { planSolution, type SolutionPlan } from "../../../core/preparation/solution-plan.ts";
 import { countText } from "../../../core/safety/format.ts";
-import type { Substance } from "../../../core/substances/substance.ts";
+import { type Substance, usualIntervalDays } from "../../../core/substances/substance.ts";
 import { convert, formatAmount, formatNumber, toBase } from "../../../core/units.ts";
 import { assertNoPositionals, optionalQuantity, optionalString } from "../../args.ts";
 import type { Command, CommandContext } from "../../command.ts";
@@ -129,10 +129,7 @@ function readTools(context: CommandContext): MeasuringTools {
 /** Days between doses: --every Nd, else the substance's default protocol (Fadiman: 3). */
 function readIntervalDays(context: CommandContext, substance: Substance): number {
   const text = optionalString(context, "every");
-  if (text === undefined) {
-    const protocol = substance.defaultProtocol;
-    return protocol.kind === "every-n-days" ? protocol.intervalDays : 3;
-  }
+  if (text === undefined) return usualIntervalDays(substance);
   const match = /^\s*(\d{1,3})\s*d(ays?)?\s*$/iu.exec(text);
   const days = match ? Number(match[1]) : Number.NaN;
   if (!(days >= 1)) {
