@@ -97,6 +97,10 @@ export const errorRegistry = {
     status: 503,
     help: "The journal is busy with another writer for too long; try again.",
   },
+  STORE_NOT_WRITABLE: {
+    status: 503,
+    help: "The journal's file or folder cannot be written (read-only, another user's, or a full disk); nothing was written.",
+  },
   STORE_NOT_INITIALISED: {
     status: 409,
     help: "There is no journal here yet; run `titrate init` first.",

@@ -28,6 +28,7 @@ import {
   SqliteQueryCompiler,
   type TransactionSettings,
 } from "kysely";
+import { storeErrorOf } from "./errors.ts";
 
 /** SQLite supports DDL inside transactions, so migrations can be all-or-nothing. */
 class NodeSqliteAdapter extends SqliteAdapter {
@@ -121,17 +122,23 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const { statement, isReader } = this.#prepare(compiledQuery.sql);
-    const parameters = compiledQuery.parameters.map(toSqliteValue);
-    if (isReader) {
-      return { rows: statement.all(...parameters) as R[] };
+    try {
+      const { statement, isReader } = this.#prepare(compiledQuery.sql);
+      const parameters = compiledQuery.parameters.map(toSqliteValue);
+      if (isReader) {
+        return { rows: statement.all(...parameters) as R[] };
+      }
+      const { changes, lastInsertRowid } = statement.run(...parameters);
+      return {
+        numAffectedRows: BigInt(changes),
+        insertId: BigInt(lastInsertRowid),
+        rows: [],
+      };
+    } catch (error) {
+      // "database is locked" past the busy timeout is STORE_BUSY, a read-only file or a full
+      // disk STORE_NOT_WRITABLE: failures to explain, not bugs.
+      throw storeErrorOf(error);
     }
-    const { changes, lastInsertRowid } = statement.run(...parameters);
-    return {
-      numAffectedRows: BigInt(changes),
-      insertId: BigInt(lastInsertRowid),
-      rows: [],
-    };
   }
 
   // biome-ignore lint/correctness/useYield: streaming is not supported; Kysely requires the method.

@@ -2,11 +2,13 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { after, describe, test } from "node:test";
-import { sql } from "kysely";
+import { Kysely, sql } from "kysely";
 import { TitrateError } from "../../core/errors.ts";
 import { appliedMigrations } from "../migrate.ts";
 import { migrations } from "../migrations/registry.ts";
+import { NodeSqliteDialect } from "./dialect.ts";
 import { openSqlite } from "./open.ts";
 
 const dirs: string[] = [];
@@ -127,6 +129,53 @@ describe("openSqlite", () => {
       assert.equal((await db.selectFrom("users").selectAll().execute()).length, 0);
     } finally {
       await db.destroy();
+    }
+  });
+
+  test("another program holding the journal past the busy timeout is STORE_BUSY, not a crash", async () => {
+    const { db, path } = await openSqlite({ dataDir: tempDir(), stamp: "a" });
+    await db.destroy();
+    const holder = new DatabaseSync(path);
+    // The same dialect as the store's, with a short busy timeout so the test does not wait 10 s.
+    const waiter = new Kysely<unknown>({
+      dialect: new NodeSqliteDialect(new DatabaseSync(path, { timeout: 50 })),
+    });
+    try {
+      holder.exec("begin immediate");
+      await assert.rejects(
+        waiter.transaction().execute(async (trx) => {
+          await sql`insert into users (id, username, role, created_at) values ('u1', 'a', 'owner', 'x')`.execute(
+            trx,
+          );
+        }),
+        (error: unknown) => error instanceof TitrateError && error.code === "STORE_BUSY",
+      );
+      holder.exec("rollback");
+      const rows = await sql<{ n: number }>`select count(*) as n from users`.execute(waiter);
+      assert.equal(rows.rows[0]?.n, 0);
+    } finally {
+      await waiter.destroy();
+      holder.close();
+    }
+  });
+
+  test("a journal that cannot be written is STORE_NOT_WRITABLE, not a crash", async () => {
+    const { db, path } = await openSqlite({ dataDir: tempDir(), stamp: "a" });
+    await db.destroy();
+    // Read-only as a read-only mount or another user's file would be (tests may run as root,
+    // for whom file modes do not apply).
+    const readOnly = new Kysely<unknown>({
+      dialect: new NodeSqliteDialect(new DatabaseSync(path, { readOnly: true })),
+    });
+    try {
+      await assert.rejects(
+        sql`insert into users (id, username, role, created_at) values ('u1', 'a', 'owner', 'x')`.execute(
+          readOnly,
+        ),
+        (error: unknown) => error instanceof TitrateError && error.code === "STORE_NOT_WRITABLE",
+      );
+    } finally {
+      await readOnly.destroy();
     }
   });
 

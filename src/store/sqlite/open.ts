@@ -10,6 +10,7 @@ import { DATABASE_FILE, ensureDataDir } from "../data-dir.ts";
 import type { Database } from "../database.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { NodeSqliteDialect } from "./dialect.ts";
+import { storeErrorOf } from "./errors.ts";
 
 /** How long a writer waits for another process's transaction before giving up, ms. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -38,11 +39,18 @@ export function configure(raw: DatabaseSync): void {
 }
 
 export async function openSqlite(options: OpenSqliteOptions): Promise<SqliteHandle> {
-  ensureDataDir(options.dataDir);
   const path = join(options.dataDir, DATABASE_FILE);
-  const raw = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
-  if (process.platform !== "win32") chmodSync(path, 0o600);
-  configure(raw);
+  let raw: DatabaseSync | undefined;
+  try {
+    ensureDataDir(options.dataDir);
+    raw = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    if (process.platform !== "win32") chmodSync(path, 0o600);
+    configure(raw);
+  } catch (error) {
+    if (raw?.isOpen) raw.close();
+    // A read-only folder or file, a full disk, a journal held by another program: in words.
+    throw storeErrorOf(error, `the journal at ${path}`);
+  }
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) });
   try {
     const backupDir = join(options.dataDir, "backups");
