@@ -11,13 +11,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { after, describe, test } from "node:test";
 import { Kysely } from "kysely";
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../core/errors.ts";
 import type { JournalExport } from "../core/schemas/export.ts";
+import { writeAutomaticBackup } from "./automatic-backups.ts";
 import { automaticBackupName, createBackup, isAutomaticBackupName } from "./backup.ts";
 import { restoreBackup } from "./backup-restore.ts";
 import { DATABASE_FILE } from "./data-dir.ts";
@@ -451,5 +452,46 @@ describe("erase", () => {
     assert.ok(isAutomaticBackupName("titrate-auto-backup-20260322T120000Z-3.tbk"));
     assert.ok(!isAutomaticBackupName("titrate-auto-backup-20260322.db"));
     assert.ok(!isAutomaticBackupName("my-titrate-auto-backup-20260322T120000Z.db"));
+  });
+});
+
+describe("automatic backups' rotation", () => {
+  async function takeAt(dataDir: string, dir: string, at: string): Promise<string> {
+    const store = await openStore({ dataDir });
+    try {
+      const result = await writeAutomaticBackup(store, {
+        dir,
+        passphrase,
+        cost: cheap,
+        now: Temporal.Instant.from(at),
+      });
+      return basename(result.path);
+    } finally {
+      await store.close();
+    }
+  }
+
+  test("restarts in a row never push the older days out", async () => {
+    const dataDir = await demoDir(11, 5);
+    const dir = tempDir();
+    for (let day = 14; day <= 20; day++) await takeAt(dataDir, dir, `2026-03-${day}T09:00:00Z`);
+    // A server in a crash loop: each start takes a backup.
+    for (let second = 0; second < 10; second++) {
+      await takeAt(dataDir, dir, `2026-03-21T09:00:0${second}Z`);
+    }
+    const files = readdirSync(dir).sort();
+    for (let day = 15; day <= 20; day++) {
+      assert.ok(files.includes(`titrate-auto-backup-202603${day}T090000Z.tbk`), files.join(", "));
+    }
+    assert.ok(!files.includes("titrate-auto-backup-20260314T090000Z.tbk"), "the 8th day back goes");
+    assert.equal(files.length, 6 + 7, files.join(", "));
+  });
+
+  test("the backup just written is kept even when the clock was set back", async () => {
+    const dataDir = await demoDir(12, 5);
+    const dir = tempDir();
+    for (let day = 14; day <= 20; day++) await takeAt(dataDir, dir, `2026-03-${day}T09:00:00Z`);
+    const name = await takeAt(dataDir, dir, "2020-01-01T00:00:00Z");
+    assert.ok(readdirSync(dir).includes(name), "the newest copy of the journal is not deleted");
   });
 });

@@ -165,7 +165,7 @@ export const command: Command = {
       type: "string",
       value: "DIR",
       description:
-        "Take an encrypted backup here at start and every 24 hours, keeping the newest 7.",
+        "Take an encrypted backup here at start and every 24 hours, keeping the newest 7 and the newest of each of the last 7 days.",
     },
     "backup-passphrase-file": {
       type: "string",
