@@ -392,7 +392,8 @@ describe("erase", () => {
     writeFileSync(join(backups, "pre-restore-20260101T000000Z", DATABASE_FILE), "x");
     const auto = automaticBackupName(now, false);
     writeFileSync(join(backups, auto), "SQLite format 3\0");
-    mkdirSync(join(dataDir, ".restore-abc"));
+    mkdirSync(join(dataDir, ".restore-aB3xY9"));
+    writeFileSync(join(dataDir, ".restore-aB3xY9", DATABASE_FILE), "SQLite format 3\0");
     writeFileSync(join(dataDir, `${DATABASE_FILE}-shm`), "");
     const serverBackups = join(tempDir(), "server-backups");
     mkdirSync(serverBackups);
@@ -417,9 +418,19 @@ describe("erase", () => {
   test("keeps files Titrate did not make, and the folder that holds them", async () => {
     const dataDir = await demoDir(1, 5);
     writeFileSync(join(dataDir, "notes.txt"), "mine");
+    // A home folder given as the data directory by mistake: its own dot-folders stay.
+    mkdirSync(join(dataDir, ".backup-photos"));
+    writeFileSync(join(dataDir, ".backup-photos", "holiday.jpg"), "mine");
+    mkdirSync(join(dataDir, ".restore-x1y2z3"));
+    writeFileSync(join(dataDir, ".restore-x1y2z3", "plan.txt"), "mine");
     const result = eraseJournal({ dataDir });
-    assert.deepEqual(result.kept, [join(dataDir, "notes.txt")]);
-    assert.deepEqual(readdirSync(dataDir), ["notes.txt"]);
+    const mine = [".backup-photos", ".restore-x1y2z3", "notes.txt"];
+    assert.deepEqual(
+      result.kept,
+      mine.map((name) => join(dataDir, name)),
+    );
+    assert.deepEqual(readdirSync(dataDir).sort(), mine);
+    assert.equal(readFileSync(join(dataDir, ".backup-photos", "holiday.jpg"), "utf8"), "mine");
   });
 
   test("refuses while another program has the journal open, and changes nothing", async () => {

@@ -16,7 +16,7 @@
  * entries inside the file. A journal another program has open is not erased (STORE_IN_USE).
  */
 import { existsSync, lstatSync, readdirSync, rmdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { BACKUP_STAGING_PREFIX, backupsDir, isAutomaticBackupFile } from "./backup.ts";
 import { syncDir } from "./backup-files.ts";
 import { assertJournalNotInUse } from "./backup-lock.ts";
@@ -74,9 +74,7 @@ export function eraseJournal(options: EraseOptions): EraseResult {
   }
 
   for (const name of listDir(dataDir)) {
-    if (name.startsWith(BACKUP_STAGING_PREFIX) || name.startsWith(RESTORE_STAGING_PREFIX)) {
-      remove(join(dataDir, name), "staging");
-    }
+    if (isStagingLeftover(join(dataDir, name))) remove(join(dataDir, name), "staging");
   }
 
   const ownBackups = backupsDir(dataDir);
@@ -100,6 +98,38 @@ export function eraseJournal(options: EraseOptions): EraseResult {
   removeIfEmpty(dataDir, removed);
   if (existsSync(dataDir)) syncDir(dataDir);
   return { dataDir, removed, kept };
+}
+
+/**
+ * True for a folder an interrupted backup or restore left: its name is what mkdtemp made of
+ * `.backup-` or `.restore-` (six random characters), and it holds nothing but a journal's
+ * files (`titrate.db` and its side files, and the `backups/pre-migration-*` copy a restore's
+ * migration makes). A person's own `.backup-photos` in a folder named as the data directory
+ * by mistake is not one.
+ */
+function isStagingLeftover(path: string): boolean {
+  const name = basename(path);
+  const prefix = [BACKUP_STAGING_PREFIX, RESTORE_STAGING_PREFIX].find((p) => name.startsWith(p));
+  if (prefix === undefined || !/^[A-Za-z0-9]{6}$/u.test(name.slice(prefix.length))) return false;
+  const onlyJournalFiles = (dir: string, depth: number): boolean => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (depth > 0 || entry.name !== "backups") return false;
+        if (!onlyJournalFiles(join(dir, entry.name), depth + 1)) return false;
+      } else if (
+        !entry.isFile() ||
+        !(entry.name.startsWith(DATABASE_FILE) || entry.name.startsWith(PRE_MIGRATION_PREFIX))
+      ) {
+        return false;
+      }
+    }
+    return true;
+  };
+  try {
+    return lstatSync(path).isDirectory() && onlyJournalFiles(path, 0);
+  } catch {
+    return false;
+  }
 }
 
 function listDir(dir: string): string[] {
