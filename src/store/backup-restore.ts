@@ -45,6 +45,7 @@ import {
   messageOf,
 } from "./backup-verify.ts";
 import { DATABASE_FILE, ensureDataDir } from "./data-dir.ts";
+import { storeErrorOf } from "./sqlite/errors.ts";
 import { openSqlite } from "./sqlite/open.ts";
 
 /** Staging folders in the data directory start with this; erase removes leftovers. */
@@ -105,12 +106,22 @@ export function readBackup(
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const { plain, encrypted } = readBackup(options.bytes, options.passphrase);
   const createdDir = !existsSync(options.dataDir);
-  ensureDataDir(options.dataDir);
-  const staging = mkdtempSync(join(options.dataDir, RESTORE_STAGING_PREFIX));
+  let staging: string;
+  try {
+    ensureDataDir(options.dataDir);
+    staging = mkdtempSync(join(options.dataDir, RESTORE_STAGING_PREFIX));
+  } catch (error) {
+    // A read-only data directory or a full disk: in words, before anything was changed.
+    throw storeErrorOf(error, `the data directory ${options.dataDir}`);
+  }
   let succeeded = false;
   try {
     const stagedPath = join(staging, DATABASE_FILE);
-    writeFileSync(stagedPath, plain, { mode: 0o600, flag: "wx" });
+    try {
+      writeFileSync(stagedPath, plain, { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      throw storeErrorOf(error, `the data directory ${options.dataDir}`);
+    }
     const facts = inspectJournalFile(stagedPath);
     const stamp = fileStamp(options.now);
     await bringUpToDate(staging, stamp);
