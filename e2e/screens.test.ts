@@ -18,6 +18,7 @@ import {
   screenshot,
   seriousViolations,
   startServer,
+  type WatchedPage,
 } from "./harness.ts";
 
 const USERNAME = "alex";
@@ -204,4 +205,124 @@ describe("every screen", { skip: e2eUnavailable(), timeout: 240_000 }, () => {
       });
     }
   }
+});
+
+/**
+ * What axe does not see, by keyboard (docs/decisions.md, "Accessibility audit"): the focus
+ * stays clear of the phone's bottom bar, goes to the result after a save, back to what opened
+ * a dialog or the crisis screen when it closes (Escape closes both), and each screen has its
+ * own page title.
+ */
+describe("by keyboard", { skip: e2eUnavailable(), timeout: 120_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let w: WatchedPage;
+
+  before(async () => {
+    server = await startServer();
+    await fillJournal(server.url);
+    browser = await launchBrowser();
+    w = await openPage(browser, PHONE);
+    await w.page.goto(new URL("/login", server.url).toString());
+    await w.page.getByLabel("Username").fill(USERNAME);
+    await w.page.getByLabel("Passphrase").fill(PASSPHRASE);
+    await w.page.getByRole("button", { name: "Sign in" }).click();
+    await w.page.getByRole("heading", { level: 1, name: "Today" }).waitFor();
+  });
+  after(async () => {
+    await w?.context.close().catch(() => {});
+    await browser?.close().catch(() => {});
+    await server?.stop();
+  });
+
+  const go = async (path: string, heading: string) => {
+    await w.page.goto(new URL(path, server.url).toString());
+    await w.page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await w.page.waitForLoadState("networkidle");
+  };
+  /** What has the focus, as "tag: text"; "" for the page itself. */
+  const focused = () =>
+    w.page.evaluate(
+      `(() => { const e = document.activeElement; return e && e !== document.body ? e.tagName.toLowerCase() + ": " + e.textContent.trim() : ""; })()`,
+    ) as Promise<string>;
+
+  test("a control taking the focus on a phone is not hidden behind the bottom bar", async () => {
+    const { page } = w;
+    await go("/check-in", "Check in");
+    await page.getByLabel("Mood", { exact: true }).focus();
+    for (const name of ["Energy", "Focus", "Anxiety", "Last night's sleep"]) {
+      await page.keyboard.press("Tab");
+      const place = (await page.evaluate(
+        `(() => { const e = document.activeElement; return { label: e.labels?.[0]?.textContent ?? null, bottom: e.getBoundingClientRect().bottom, bar: document.querySelector("nav.nav").getBoundingClientRect().top }; })()`,
+      )) as { label: string | null; bottom: number; bar: number };
+      assert.equal(place.label, name);
+      assert.ok(
+        place.bottom <= place.bar,
+        `${name} ends at ${place.bottom}, the bar starts at ${place.bar}`,
+      );
+    }
+  });
+
+  test("after a save the focus is on the result, not lost to the page", async () => {
+    const { page } = w;
+    await go("/check-in", "Check in");
+    await page.getByLabel("Mood", { exact: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.getByRole("button", { name: "Save check-in" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Check-in saved" }).waitFor();
+    assert.equal(await focused(), "h1: Check-in saved");
+    await go("/log-other?tab=bp", "Log other things");
+    await page.getByLabel("Systolic (upper)").fill("121");
+    await page.getByLabel("Diastolic (lower)").fill("79");
+    await page.getByRole("button", { name: "Save" }).press("Enter");
+    await page.getByText("Saved in the journal.").waitFor();
+    assert.equal(await focused(), "p: Saved in the journal.");
+    assert.deepEqual(w.errors, [], "the console stays free of errors");
+  });
+
+  test("a confirmation gives the focus back on Escape, and says what was deleted", async () => {
+    const { page } = w;
+    await go("/journal", "Journal");
+    const remove = page.getByRole("button", { name: /^Delete blood pressure of / }).first();
+    const name = (await remove.textContent())?.trim() ?? "";
+    await remove.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Delete this blood pressure?" });
+    await dialog.waitFor();
+    assert.equal(await focused(), "button: Cancel");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await page.waitForFunction("document.activeElement?.tagName === 'BUTTON'");
+    assert.equal(await focused(), `button: ${name}`);
+    await page.keyboard.press("Enter");
+    await dialog.getByRole("button", { name: "Delete it" }).click();
+    const notice = page.getByRole("status").getByText(/^Deleted the blood pressure of /u);
+    await notice.waitFor();
+    await page.waitForFunction("document.activeElement?.tagName === 'P'");
+    assert.match(await focused(), /^p: Deleted the blood pressure of /u);
+    assert.deepEqual(w.errors, [], "the console stays free of errors");
+  });
+
+  test("the crisis screen closes with Escape and gives the focus back to the answer", async () => {
+    const { page } = w;
+    await go("/screenings?i=phq9", "Screenings");
+    const answer = page.getByRole("group").nth(8).getByLabel("Several days");
+    await answer.focus();
+    await page.keyboard.press("Space");
+    const crisis = page.getByRole("alertdialog", { name: "You do not have to face this alone" });
+    await crisis.waitFor();
+    assert.equal(await focused(), "h1: You do not have to face this alone");
+    await page.keyboard.press("Escape");
+    await crisis.waitFor({ state: "detached" });
+    await page.waitForFunction("document.activeElement?.tagName === 'INPUT'");
+    assert.equal(await answer.evaluate((e) => e === e.ownerDocument.activeElement), true);
+  });
+
+  test("each screen has its own page title", async () => {
+    const { page } = w;
+    await go("/studies/manage?id=none", "Study");
+    assert.equal(await page.title(), "Manage a study · Titrate");
+    await go("/no-such-screen", "No such screen");
+    assert.equal(await page.title(), "No such screen · Titrate");
+  });
 });

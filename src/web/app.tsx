@@ -240,6 +240,14 @@ function useScreenFocus(path: string): void {
   }, [path]);
 }
 
+/** Screens outside the navigation, by the name of their page title. */
+const otherTitles: Readonly<Record<string, string>> = {
+  "/": "Today",
+  "/more": "More",
+  "/join": "Join a study",
+  "/studies/manage": "Manage a study",
+};
+
 function useTitle(path: string, session: SessionState | null): void {
   useEffect(() => {
     const item = navItems.find((i) => i.path === path);
@@ -247,8 +255,10 @@ function useTitle(path: string, session: SessionState | null): void {
       session?.setupNeeded || path === "/setup"
         ? "Set up"
         : session && !session.authenticated
-          ? "Sign in"
-          : (item?.label ?? (path === "/more" ? "More" : "Today"));
+          ? path === "/join"
+            ? "Join a study"
+            : "Sign in"
+          : (item?.label ?? otherTitles[path] ?? "No such screen");
     document.title = `${name} · Titrate`;
   }, [path, session]);
 }

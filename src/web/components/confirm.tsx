@@ -1,9 +1,11 @@
 /**
  * A confirmation asked in a modal <dialog>: the browser traps focus in it and Escape
- * cancels. Used before anything is deleted or erased.
+ * cancels; on closing, the focus goes back to what opened it. Used before anything is
+ * deleted or erased.
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
+import { useReturnFocus } from "../use-focus.ts";
 
 interface ConfirmProps {
   readonly title: string;
@@ -23,6 +25,7 @@ export function Confirm({
   busy,
 }: ConfirmProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  useReturnFocus();
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from "preact/hooks";
 import type { CrisisResources } from "../../core/crisis.ts";
+import { useReturnFocus } from "../use-focus.ts";
 
 interface CrisisScreenProps {
   readonly resources: CrisisResources;
@@ -17,13 +18,23 @@ function telHref(phone: string): string {
 
 export function CrisisScreen({ resources, onClose }: CrisisScreenProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // Closed, the focus goes back to the answer that opened it.
+  useReturnFocus();
   useEffect(() => {
     heading.current?.focus();
     document.body.classList.add("crisis-open");
     return () => document.body.classList.remove("crisis-open");
   }, []);
   return (
-    <div class="crisis" role="alertdialog" aria-modal="true" aria-labelledby="crisis-title">
+    <div
+      class="crisis"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="crisis-title"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onClose();
+      }}
+    >
       <div class="crisis-inner">
         <h1 id="crisis-title" tabIndex={-1} ref={heading}>
           You do not have to face this alone

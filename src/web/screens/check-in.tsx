@@ -14,6 +14,7 @@ import { FindingList } from "../components/findings.tsx";
 import { fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
 import type { Guess, Recorded } from "../types.ts";
+import { useFocusWhen } from "../use-focus.ts";
 import { useSubmit } from "../use-submit.ts";
 
 const ratings = [
@@ -41,6 +42,7 @@ export default function CheckInScreen() {
   const [shulgin, setShulgin] = useState("");
   const [when, setWhen] = useState(() => toLocalInput(nowInstant(), timeZone));
   const [saved, setSaved] = useState<Recorded<unknown> | null>(null);
+  const savedHeading = useFocusWhen<HTMLHeadingElement>(saved);
   const session = useSessionToday();
   const [guess, setGuess] = useState<Guess | null>(null);
   const [guessSaved, setGuessSaved] = useState<Guess | null>(null);
@@ -72,7 +74,9 @@ export default function CheckInScreen() {
   if (saved) {
     return (
       <>
-        <h1>Check-in saved</h1>
+        <h1 tabIndex={-1} ref={savedHeading}>
+          Check-in saved
+        </h1>
         <p class="notice success" role="status">
           Thank you. Your check-in is in the journal.
           {guessSaved && session

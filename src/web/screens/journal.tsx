@@ -16,6 +16,7 @@ import { routeName, substanceName } from "../lib/substances.ts";
 import { formatWhen, fromLocalInput, localDate, toLocalInput, whenProblem } from "../lib/time.ts";
 import type { Finding, Recorded, TimelineEntry, TimelineKind } from "../types.ts";
 import { useApi } from "../use-api.ts";
+import { useFocusWhen } from "../use-focus.ts";
 import { useSubmit } from "../use-submit.ts";
 
 const kindNames: Readonly<Record<TimelineKind, string>> = {
@@ -50,6 +51,10 @@ export default function JournalScreen() {
     types.length === 0 ? null : `/api/v1/journal?${params.toString()}`,
   );
   const entries = types.length === 0 ? [] : [...listOf(journal.data, "entries")].reverse();
+  // What was just deleted: said, and focused, since the Delete button that had the focus is
+  // gone with its entry.
+  const [deleted, setDeleted] = useState<{ readonly text: string } | null>(null);
+  const deletedNotice = useFocusWhen<HTMLParagraphElement>(deleted);
   return (
     <>
       <h1>Journal</h1>
@@ -99,9 +104,22 @@ export default function JournalScreen() {
       {!journal.loading && entries.length === 0 ? (
         <p class="muted">Nothing in the journal for these dates and kinds.</p>
       ) : null}
+      <div role="status">
+        {deleted ? (
+          <p class="notice success" tabIndex={-1} ref={deletedNotice}>
+            {deleted.text}
+          </p>
+        ) : null}
+      </div>
       <ul class="plain" aria-label="Entries, newest first">
         {entries.map((entry) => (
-          <EntryItem key={entry.id} entry={entry} timeZone={timeZone} onChange={journal.reload} />
+          <EntryItem
+            key={entry.id}
+            entry={entry}
+            timeZone={timeZone}
+            onChange={journal.reload}
+            onDeleted={(text) => setDeleted({ text })}
+          />
         ))}
       </ul>
     </>
@@ -154,6 +172,7 @@ interface EntryItemProps {
   readonly entry: TimelineEntry;
   readonly timeZone: string;
   readonly onChange: () => Promise<void>;
+  readonly onDeleted: (text: string) => void;
 }
 
 /** A PHQ-9 with an answer above 0 to item 9 (thoughts of death or self-harm), FACTS Q-PHQ9. */
@@ -166,7 +185,7 @@ export function isCrisisScreening(entry: TimelineEntry): boolean {
   return item !== undefined && item !== null && Number(answers[item] ?? 0) > 0;
 }
 
-function EntryItem({ entry, timeZone, onChange }: EntryItemProps) {
+function EntryItem({ entry, timeZone, onChange, onDeleted }: EntryItemProps) {
   const { showCrisis } = useApp();
   const [mode, setMode] = useState<"view" | "edit" | "delete">("view");
   const [findings, setFindings] = useState<readonly Finding[]>([]);
@@ -175,6 +194,9 @@ function EntryItem({ entry, timeZone, onChange }: EntryItemProps) {
     async () => {
       setMode("view");
       await onChange();
+      onDeleted(
+        `Deleted the ${kindNames[entry.kind].toLowerCase()} of ${formatWhen(entry.at, timeZone)}.`,
+      );
     },
   );
   const note = (entry.record as { note?: string | null }).note;

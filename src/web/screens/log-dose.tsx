@@ -22,6 +22,7 @@ import { formatWhen, fromLocalInput, nowInstant, toLocalInput, whenProblem } fro
 import { followLink, queryParam } from "../router.ts";
 import type { Batch, DoseCheck, Preset, Recorded, Today } from "../types.ts";
 import { useApi } from "../use-api.ts";
+import { useFocusWhen } from "../use-focus.ts";
 import { useSubmit } from "../use-submit.ts";
 
 type MeasureKind = "amount" | "volume" | "sprays" | "unknown";
@@ -95,6 +96,7 @@ export default function LogDoseScreen() {
     note: "",
   }));
   const [logged, setLogged] = useState<Recorded<unknown> | null>(null);
+  const loggedHeading = useFocusWhen<HTMLHeadingElement>(logged);
 
   // Fill in from a preset or the last dose, once their data is here.
   const filled = useRef(false);
@@ -205,7 +207,9 @@ export default function LogDoseScreen() {
   if (logged) {
     return (
       <>
-        <h1>Dose logged</h1>
+        <h1 tabIndex={-1} ref={loggedHeading}>
+          Dose logged
+        </h1>
         <p class="notice success" role="status">
           Logged {substance.name}
           {logged.amount ? `, ${amountText(logged.amount.amount, logged.amount.unit)}` : ""}.

@@ -16,6 +16,7 @@ import { readNumber, unreadable } from "../lib/numbers.ts";
 import { fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam, usePath } from "../router.ts";
 import type { Recorded } from "../types.ts";
+import { useFocusWhen } from "../use-focus.ts";
 import { useSubmit } from "../use-submit.ts";
 
 type Tab = "substance" | "symptom" | "bp";
@@ -29,6 +30,7 @@ export default function LogOtherScreen() {
   usePath();
   const tab = (queryParam("tab") as Tab | null) ?? "substance";
   const [saved, setSaved] = useState<Recorded<unknown> | null>(null);
+  const savedNotice = useFocusWhen<HTMLParagraphElement>(saved);
   return (
     <>
       <h1>Log other things</h1>
@@ -50,7 +52,7 @@ export default function LogOtherScreen() {
       </nav>
       {saved ? (
         <>
-          <p class="notice success" role="status">
+          <p class="notice success" role="status" tabIndex={-1} ref={savedNotice}>
             Saved in the journal.
           </p>
           <FindingList

@@ -18,6 +18,7 @@ import { formatWhen, nowInstant } from "../lib/time.ts";
 import { followLink, queryParam, usePath } from "../router.ts";
 import type { Recorded, Screening, TimelineEntry } from "../types.ts";
 import { type Loaded, useApi } from "../use-api.ts";
+import { useFocusWhen } from "../use-focus.ts";
 import { useSubmit } from "../use-submit.ts";
 
 export default function ScreeningsScreen() {
@@ -67,6 +68,7 @@ function InstrumentForm({ instrument, onSaved }: { instrument: Instrument; onSav
   const [result, setResult] = useState<{ score: ScoreResult; saved: Recorded<unknown> } | null>(
     null,
   );
+  const resultHeading = useFocusWhen<HTMLHeadingElement>(result);
   const complete = answers.every((a) => a !== null);
   const score = complete ? scoreInstrument(instrument, answers as number[]) : null;
 
@@ -111,7 +113,7 @@ function InstrumentForm({ instrument, onSaved }: { instrument: Instrument; onSav
   if (result) {
     return (
       <section class="card" aria-labelledby="result-title">
-        <h2 id="result-title">
+        <h2 id="result-title" tabIndex={-1} ref={resultHeading}>
           {instrument.name}: {result.score.bandLabel}
         </h2>
         <p class="result big">
