@@ -132,6 +132,13 @@ describe("export and import", () => {
     assert.deepEqual(await exported(target), await exported(source));
   });
 
+  test("a dry run into a data directory without a journal says what it would do and creates nothing", async () => {
+    const target = join(tempDataDir(), "not-yet");
+    const result = await ok(["import", exportFile, "--dry-run", "--data-dir", target]);
+    assert.match(result.stdout, /Dry run: nothing was written\./u);
+    assert.equal(existsSync(target), false, "no journal, no folder");
+  });
+
   test("a bad file names the record and field, exits 2, and changes nothing", async () => {
     const target = tempDataDir();
     await ok(["import", exportFile, "--data-dir", target]);

@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { Temporal } from "temporal-polyfill";
 import { TitrateError } from "../../core/errors.ts";
 import { readInputFile } from "../../store/backup-files.ts";
@@ -9,12 +11,40 @@ import {
   importSources,
 } from "../../store/import.ts";
 import type { ImportResult } from "../../store/import-review.ts";
+import { databasePath, openStore, type Store } from "../../store/store.ts";
 import { optionalString } from "../args.ts";
-import type { Command, Io } from "../command.ts";
-import { withStore } from "../journal-context.ts";
+import type { Command, CommandContext, Io } from "../command.ts";
+import { storeTargetOf, withStore } from "../journal-context.ts";
 import { journalOptions } from "../journal-options.ts";
 import { styler, writeJson, writeLine } from "../output.ts";
 import { printImportedFindings, printSummary } from "./import/summary.ts";
+
+/**
+ * The store an import runs in. A dry run into a data directory that holds no journal yet runs
+ * in a scratch directory removed afterwards: opening the real one would create it, and a dry
+ * run writes nothing.
+ */
+async function withImportStore<T>(
+  context: CommandContext,
+  dryRun: boolean,
+  work: (store: Store) => Promise<T>,
+): Promise<T> {
+  const target = storeTargetOf(context);
+  if (!dryRun || target.kind !== "sqlite" || existsSync(databasePath(target.dataDir))) {
+    return withStore(context, work);
+  }
+  const scratch = mkdtempSync(join(tmpdir(), "titrate-dry-run-"));
+  try {
+    const store = await openStore({ dataDir: scratch });
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 export const command: Command = {
   name: "import",
@@ -57,13 +87,14 @@ export const command: Command = {
     const source = await getImportSource(optionalString(context, "from") ?? DEFAULT_IMPORT_SOURCE);
     const path = resolve(context.io.cwd, file);
     const bytes = readInputFile(path, "file");
-    const report = await withStore(context, (store) =>
+    const dryRun = context.values["dry-run"] === true;
+    const report = await withImportStore(context, dryRun, (store) =>
       importJournal(store, {
         source,
         bytes,
         username: optionalString(context, "user"),
         now: Temporal.Now.instant(),
-        dryRun: context.values["dry-run"] === true,
+        dryRun,
       }),
     );
     if (context.json) {
