@@ -441,10 +441,16 @@ describe("journeys in the web app", { skip, timeout: 180_000 }, () => {
     await go("/log");
     await page.getByText("Start 7.4 mg · ceiling 14.9 mg for 165 lb (74.8 kg)").waitFor();
     await go("/settings");
+    // "Saved." is announced: its live region is in the page, empty, before there is anything
+    // to say (one that appears with its text is not reliably read out).
+    const profileStatus = page
+      .locator("section", { has: page.getByRole("button", { name: "Save profile" }) })
+      .getByRole("status");
+    assert.equal(await profileStatus.textContent(), "");
     await page.getByLabel("Metric (kg)").check();
     await weight.fill("70");
     await page.getByRole("button", { name: "Save profile" }).click();
-    await page.getByText("Saved.").waitFor();
+    await profileStatus.getByText("Saved.").waitFor();
     noConsoleErrors();
   });
 

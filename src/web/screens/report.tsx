@@ -19,6 +19,7 @@ import {
   periodFromAddress,
   periodQuery,
 } from "../components/period-picker.tsx";
+import { StatusNotice } from "../components/status-notice.tsx";
 import { localDate } from "../lib/time.ts";
 import { useSubmit } from "../use-submit.ts";
 
@@ -87,12 +88,11 @@ export default function ReportScreen() {
           {submit.busy ? "Preparing…" : "Download the report"}
         </button>
       </form>
-      {saved ? (
-        <p class="notice success" role="status">
-          Saved as {saved}. Open it in your browser to read or print it; share it only with whom you
-          choose.
-        </p>
-      ) : null}
+      <StatusNotice>
+        {saved
+          ? `Saved as ${saved}. Open it in your browser to read or print it; share it only with whom you choose.`
+          : null}
+      </StatusNotice>
     </>
   );
 }

@@ -18,6 +18,7 @@ import {
   profileForm,
   toProfile,
 } from "../components/profile-fields.tsx";
+import { StatusNotice } from "../components/status-notice.tsx";
 import { listText, weightText } from "../lib/format.ts";
 import { formatWhen } from "../lib/time.ts";
 import { navigate } from "../router.ts";
@@ -46,11 +47,7 @@ export default function SettingsScreen() {
 }
 
 function Saved({ when }: { when: boolean }) {
-  return when ? (
-    <p class="notice success" role="status">
-      Saved.
-    </p>
-  ) : null;
+  return <StatusNotice>{when ? "Saved." : null}</StatusNotice>;
 }
 
 function ProfileSection() {
@@ -268,12 +265,14 @@ function PassphraseSection() {
           Change passphrase
         </button>
       </form>
-      {result ? (
-        <p class="notice success" role="status">
-          Changed. {result.passphraseHint} {result.otherSessionsEnded} other device
-          {result.otherSessionsEnded === 1 ? " was" : "s were"} signed out.
-        </p>
-      ) : null}
+      <StatusNotice>
+        {result ? (
+          <>
+            Changed. {result.passphraseHint} {result.otherSessionsEnded} other device
+            {result.otherSessionsEnded === 1 ? " was" : "s were"} signed out.
+          </>
+        ) : null}
+      </StatusNotice>
     </section>
   );
 }
@@ -470,11 +469,7 @@ function DataSection() {
           </div>
         </div>
       ) : null}
-      {imported ? (
-        <p class="notice success" role="status">
-          {imported}
-        </p>
-      ) : null}
+      <StatusNotice>{imported || null}</StatusNotice>
       <h3>Backup</h3>
       <p>
         A copy of your account to keep elsewhere; <code>titrate restore</code> brings it back on any
@@ -503,11 +498,7 @@ function DataSection() {
           {makeBackup.busy ? "Making the backup…" : "Download a backup"}
         </button>
       </form>
-      {backup ? (
-        <p class="notice success" role="status">
-          Downloaded {backup}.
-        </p>
-      ) : null}
+      <StatusNotice>{backup ? `Downloaded ${backup}.` : null}</StatusNotice>
     </section>
   );
 }
