@@ -113,3 +113,23 @@ test("five or more screenings give a trend in points per 28 days", () => {
   assert.ok(trajectory.trend.estimate < -5 && trajectory.trend.estimate > -7);
   assert.equal(trajectory.trend.enoughData && trajectory.trend.unit, "points per 28 days");
 });
+
+test("a PHQ-9 with item 9 above 0 leads the summary, even when the total looks better", () => {
+  const crisis = screeningOn("2026-02-05", "phq9", 10);
+  const answers = [...crisis.answers];
+  answers[0] = (answers[0] ?? 0) - 1;
+  answers[8] = 1;
+  const trajectory = questionnaireTrajectory(
+    "phq9",
+    [screeningOn("2026-01-05", "phq9", 16), { ...crisis, answers, crisis: true }],
+    from,
+    to,
+  );
+  assert.equal(trajectory.latest?.total, 10);
+  assert.deepEqual(trajectory.crisisDates, ["2026-02-05"]);
+  assert.match(
+    trajectory.summary,
+    /^Thoughts of death or self-harm \(item 9 answered above 0\) on 2026-02-05: that needs a safety response now/u,
+  );
+  assert.ok(trajectory.sources.includes("CRISIS-1"));
+});

@@ -55,6 +55,11 @@ export interface Trajectory {
   readonly meaningfulChangePoints: number | null;
   /** Points per 28 days over the period's screenings. */
   readonly trend: Slope | NotEnoughData;
+  /**
+   * Dates in the period of a screening whose crisis item was answered above 0 (PHQ-9 item 9,
+   * thoughts of death or self-harm): whatever the total, it leads the summary (FACTS Q-PHQ9).
+   */
+  readonly crisisDates: readonly string[];
   /** One sentence on where things stand. */
   readonly summary: string;
   readonly sources: readonly string[];
@@ -94,6 +99,10 @@ export function questionnaireTrajectory(
     .map((s) => pointOf(instrument, s, baselineTotal))
     .filter((p) => p.date >= from && p.date <= to);
   const latest = points.at(-1) ?? null;
+  const crisisDates = all
+    .filter((s) => s.crisis)
+    .map(localDateOf)
+    .filter((date) => date >= from && date <= to);
   const isPhq9 = id === "phq9";
   const sources = isPhq9 ? ["Q-PHQ9"] : ["Q-GAD7", "Q-PHQ9"];
 
@@ -148,6 +157,10 @@ export function questionnaireTrajectory(
     else if (response) parts.push("a response (at least 50 % lower)");
     summary = `${parts.join("; ")}.`;
   }
+  if (crisisDates.length > 0) {
+    // Never below a total that looks better: item 9 above 0 needs a response whatever the total.
+    summary = `Thoughts of death or self-harm (item 9 answered above 0) on ${crisisDates.join(", ")}: that needs a safety response now, whatever the total; a later 0 is no reassurance (FACTS Q-PHQ9, CRISIS-1). ${summary}`;
+  }
 
   return {
     instrument: id,
@@ -167,7 +180,8 @@ export function questionnaireTrajectory(
     meaningfulChange,
     meaningfulChangePoints: isPhq9 ? PHQ9_MEANINGFUL_CHANGE : null,
     trend,
+    crisisDates,
     summary,
-    sources,
+    sources: crisisDates.length > 0 ? [...sources, "CRISIS-1"] : sources,
   };
 }

@@ -102,6 +102,7 @@ const Trajectory = z.strictObject({
   meaningfulChange: z.nullable(z.enum(["better", "worse", "none"])),
   meaningfulChangePoints: z.nullable(z.int()),
   trend: SlopeResult,
+  crisisDates: z.array(z.string()),
   summary: z.string(),
   sources: z.array(z.string()),
 });

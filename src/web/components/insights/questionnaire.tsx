@@ -46,7 +46,7 @@ export function QuestionnaireTrajectory({
   return (
     <div class="trajectory">
       <h3>{t.name}</h3>
-      <p>{t.summary}</p>
+      <p class={t.crisisDates.length > 0 ? "notice danger" : undefined}>{t.summary}</p>
       {t.baseline === null ? (
         <p>
           <a href="/screenings" onClick={followLink}>
