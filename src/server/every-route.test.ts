@@ -253,6 +253,7 @@ describe("every route", () => {
   });
   after(async () => {
     assert.deepEqual(server.serverErrors, []);
+    assert.deepEqual(server.undocumentedErrors, []);
     await server.close();
   });
 

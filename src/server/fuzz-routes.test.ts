@@ -315,5 +315,6 @@ describe("fuzzed bodies on every state-changing route", () => {
       );
     }
     assert.deepEqual(server.serverErrors, []);
+    assert.deepEqual(server.undocumentedErrors, []);
   });
 });

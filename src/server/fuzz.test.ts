@@ -126,6 +126,7 @@ async function refusedWithoutChange(
     { numRuns: 120, seed: 20260322 },
   );
   assert.deepEqual(server.serverErrors, []);
+  assert.deepEqual(server.undocumentedErrors, []);
 }
 
 describe("fuzzed request bodies", () => {
@@ -190,5 +191,6 @@ describe("fuzzed request bodies", () => {
       { numRuns: 120, seed: 20260322 },
     );
     assert.deepEqual(server.serverErrors, []);
+    assert.deepEqual(server.undocumentedErrors, []);
   });
 });

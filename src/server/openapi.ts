@@ -67,19 +67,28 @@ export function jsonSchemaOf(schema: Schema, io: "input" | "output"): JsonSchema
   return rest;
 }
 
-/** The error codes `route` may answer: its own, and those every route of its kind may. */
+/**
+ * The error codes `route` may answer: its own, and those every route of its kind may. Every
+ * route other than a GET reads a body if one is sent (a route without a body schema accepts
+ * an empty object), so each may refuse one that is not JSON or too large. Any route may meet
+ * a database kept busy or not writable (a session's last use is written on every request),
+ * a Host this server does not answer to, or a bug (500).
+ */
 export function errorCodesOf(route: DeclaredRoute): ErrorCode[] {
   const codes = new Set<ErrorCode>(["VALIDATION_FAILED"]);
-  if (route.body || route.file) {
+  if (route.method !== "GET") {
     for (const code of ["INVALID_JSON", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"] as const) {
       codes.add(code);
     }
   }
   if (route.access !== "public") codes.add("UNAUTHENTICATED");
   if (route.access === "session") codes.add("FORBIDDEN");
+  codes.add("HOST_REJECTED");
   if (route.method !== "GET") codes.add("ORIGIN_REJECTED");
   for (const code of route.errors) codes.add(code);
-  codes.add("RATE_LIMITED");
+  for (const code of ["RATE_LIMITED", "INTERNAL", "STORE_BUSY", "STORE_NOT_WRITABLE"] as const) {
+    codes.add(code);
+  }
   return [...codes];
 }
 

@@ -6,12 +6,14 @@
  */
 import type { FastifyInstance } from "fastify";
 import { Temporal } from "temporal-polyfill";
+import type { ErrorCode } from "../core/errors.ts";
 import { hashPassphrase, type PassphraseCost } from "../store/passphrase.ts";
 import { setPassphraseHash } from "../store/repos/auth.ts";
 import { createUser, type User } from "../store/repos/users.ts";
 import type { Store } from "../store/store.ts";
 import { openTestStore } from "../store/test-store.ts";
 import { type AppOptions, buildApp } from "./app.ts";
+import { errorCodesOf } from "./openapi.ts";
 
 export const CHEAP_COST: PassphraseCost = { log2N: 10, r: 8, p: 1 };
 export const START = Temporal.Instant.from("2026-03-22T09:00:00Z");
@@ -22,6 +24,8 @@ export interface TestServer {
   readonly app: FastifyInstance;
   /** Every answer with a 5xx status: a test ends by asserting there were none. */
   readonly serverErrors: string[];
+  /** Error answers whose code the route's OpenAPI description does not list. */
+  readonly undocumentedErrors: string[];
   now(): Temporal.Instant;
   advance(duration: Temporal.DurationLike): void;
   client(options?: ClientOptions): Client;
@@ -57,12 +61,25 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (reply.statusCode >= 500)
       serverErrors.push(`${request.method} ${request.url} ${reply.statusCode}`);
   });
+  const undocumentedErrors: string[] = [];
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (reply.statusCode < 400 || typeof payload !== "string") return payload;
+    const route = app.declaredRoutes.find(
+      (r) => r.method === request.method && r.url === request.routeOptions.url,
+    );
+    const code = (JSON.parse(payload) as { error?: { code?: ErrorCode } }).error?.code;
+    if (route && code && !errorCodesOf(route).includes(code)) {
+      undocumentedErrors.push(`${route.method} ${route.url} ${reply.statusCode} ${code}`);
+    }
+    return payload;
+  });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const server: TestServer = {
     url: address,
     store,
     app,
     serverErrors,
+    undocumentedErrors,
     now: () => now,
     advance: (duration) => {
       now = now.add(duration);

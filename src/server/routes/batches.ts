@@ -75,7 +75,7 @@ export const batchesRoutes: FastifyPluginAsync<ServerContext> = async (app, cont
     body: ReagentTestBody,
     status: 201,
     response: ReagentTestAnswer,
-    errors: ["NOT_FOUND", "TIME_IN_FUTURE", "TIME_TOO_OLD"],
+    errors: ["NOT_FOUND", "TIME_IN_FUTURE", "TIME_TOO_OLD", "STORE_NOT_INITIALISED"],
     handler: async ({ userId, params, body }) => {
       const now = context.now();
       const at = (await entryInstant(store, userId, body.at, now)) ?? formatInstant(now);

@@ -85,7 +85,7 @@ export const plansRoutes: FastifyPluginAsync<ServerContext> = async (app, contex
     tags: ["plans"],
     body: PlanBody,
     response: PlanPreviewAnswer,
-    errors: [...planRefusals],
+    errors: [...planRefusals, "STORE_NOT_INITIALISED"],
     handler: async ({ userId, body }) => {
       const { draft } = await draftOf(userId, body);
       const checked = await checkPlan(store, userId, draft, context.now());

@@ -44,6 +44,13 @@ export async function createPreset(
 ): Promise<Preset> {
   return store.transaction(async (tx) => {
     const batch = request.batch === undefined ? null : await getBatch(tx, userId, request.batch);
+    if (request.substance === undefined && !batch) {
+      throw new TitrateError(
+        "VALIDATION_FAILED",
+        "substance: is required when no batch is given",
+        "substance",
+      );
+    }
     const substance = getSubstance(request.substance ?? batch?.substance ?? "", "substance");
     if (batch && batch.substance !== substance.id) {
       throw new TitrateError(
