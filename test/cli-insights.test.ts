@@ -65,7 +65,7 @@ describe("on the demo journal", () => {
     assert.match(stdout, /^Dose days vs other days/mu);
     assert.match(
       stdout,
-      /^ {2}mood [+-]\d\.\d points \(95 % CI [+-]\d\.\d to [+-]\d\.\d\), 7 vs 75 days, Hedges' g/mu,
+      /^ {2}mood [+-]\d\.\d points \(95 % CI [+-]\d\.\d to [+-]\d\.\d\), 7 vs 75 days, Hedges' g [+-]\d\.\d \(95 % CI [+-]\d\.\d to [+-]\d\.\d\): /mu,
     );
     assert.match(stdout, /not enough data yet: no check-ins before the first dose \(2025-12-21\)/u);
     assert.match(stdout, /PHQ-9 11 \(Moderate\) on 2026-03-17/u);

@@ -39,14 +39,17 @@ export function verdictText(result: MeanDifference, rating: RatingName, groupA: 
   return `${higher ? "higher" : "lower"} on ${groupA} (${better ? "better" : "worse"})`;
 }
 
-/** "mood +0.8 (95 % CI -0.1 to +1.7), 8 vs 74 days, Hedges' g +0.6: no clear difference …". */
+/**
+ * "mood +0.8 points (95 % CI -0.1 to +1.7), 8 vs 74 days, Hedges' g +0.6 (95 % CI -0.1 to
+ * +1.3): no clear difference …": g with its interval too, like every number shown.
+ */
 export function differenceText(
   rating: RatingName,
   result: MeanDifference | NotEnoughData,
   groupA: string,
 ): string {
   if (!result.enoughData) return `${rating}: ${notEnoughText(result)}`;
-  return `${rating} ${signed(result.estimate)} points (${intervalText(result.ci95)}), ${result.nA} vs ${result.nB} days, Hedges' g ${signed(result.hedgesG.estimate)}: ${verdictText(result, rating, groupA)}`;
+  return `${rating} ${signed(result.estimate)} points (${intervalText(result.ci95)}), ${result.nA} vs ${result.nB} days, Hedges' g ${signed(result.hedgesG.estimate)} (${intervalText(result.hedgesG.ci95)}): ${verdictText(result, rating, groupA)}`;
 }
 
 /** "+0.4 mood points per mg (95 % CI -0.2 to +1.0), 9 dose days". */

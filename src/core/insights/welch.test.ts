@@ -28,10 +28,11 @@ test("Welch's worked example (Wikipedia, 'Welch's t-test', example 1) matches Sc
   assertClose(result.ci95[1], -0.3492370661924069, 1e-11, "high");
   assert.equal(Number((result.estimate / result.standardError).toFixed(2)), -2.46);
   assert.equal(Number(result.df.toFixed(2)), 24.99);
-  // Hedges' g, exact J with scipy.special.gammaln; interval with Borenstein et al. eq. 4.20–4.24.
+  // Hedges' g, exact J with scipy.special.gammaln; its interval is Welch's in pooled SDs × J.
   assertClose(result.hedgesG.estimate, -0.8723011535920749, 1e-12, "g");
-  assertClose(result.hedgesG.ci95[0], -1.6027519944753792, 1e-12, "g low");
-  assertClose(result.hedgesG.ci95[1], -0.1418503127087707, 1e-12, "g high");
+  const scale = result.hedgesG.estimate / result.estimate;
+  assertClose(result.hedgesG.ci95[0], scale * result.ci95[0], 1e-12, "g low");
+  assertClose(result.hedgesG.ci95[1], scale * result.ci95[1], 1e-12, "g high");
   assert.equal(result.nA, 15);
   assert.equal(result.nB, 15);
   assert.equal(result.n, 30);
@@ -47,8 +48,31 @@ test("ratings on 9 dose days and 14 other days match SciPy", () => {
   assertClose(result.ci95[0], 0.5817499585123287, 1e-11);
   assertClose(result.ci95[1], 2.2595198827575134, 1e-11);
   assertClose(result.hedgesG.estimate, 1.5321686853063003, 1e-12);
-  assertClose(result.hedgesG.ci95[0], 0.6116316482713311, 1e-12);
-  assertClose(result.hedgesG.ci95[1], 2.4527057223412694, 1e-12);
+  const scale = result.hedgesG.estimate / result.estimate;
+  assertClose(result.hedgesG.ci95[0], scale * result.ci95[0], 1e-12);
+  assertClose(result.hedgesG.ci95[1], scale * result.ci95[1], 1e-12);
+});
+
+test("Hedges' g's interval includes 0 exactly when the difference's does (7 against 40 days)", () => {
+  // 7 dose days against 40 others: Welch's interval (t with about 7 degrees of freedom)
+  // includes 0, where a normal-quantile interval for g would not.
+  const result = difference(
+    [7, 5, 8, 6, 7, 5, 8],
+    Array.from({ length: 40 }, (_, i) => [5, 6, 5, 7, 4, 6, 5, 6][i % 8] as number),
+  );
+  assert.ok(result.ci95[0] < 0 && result.ci95[1] > 0, "the difference's interval includes 0");
+  assert.ok(result.hedgesG.ci95[0] < 0 && result.hedgesG.ci95[1] > 0, "so does g's");
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 5, maxLength: 12 }),
+      fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 5, maxLength: 60 }),
+      (a, b) => {
+        const r = compareMeans(a, b);
+        if (!r.enoughData) return;
+        assert.equal(contains(r.hedgesG.ci95, 0), contains(r.ci95, 0));
+      },
+    ),
+  );
 });
 
 test("one group without any spread still gets an interval (df from the other group)", () => {

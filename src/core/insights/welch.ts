@@ -11,7 +11,7 @@ import {
   notEnoughData,
 } from "./estimate.ts";
 import { lnGamma } from "./special-functions.ts";
-import { studentTQuantile, Z_975 } from "./student-t.ts";
+import { studentTQuantile } from "./student-t.ts";
 import { mean, sampleVariance } from "./summary-stats.ts";
 
 export interface GroupLabels {
@@ -68,15 +68,14 @@ export function compareMeans(
   const difference = meanA - meanB;
   const margin = studentTQuantile(0.975, df) * standardError;
 
-  // Hedges' g on the pooled standard deviation, with the large-sample variance of
-  // Hedges & Olkin (1985), as in Borenstein et al., Introduction to Meta-Analysis, eq. 4.20–4.24.
+  // Hedges' g on the pooled standard deviation. Its interval is Welch's, in the same units
+  // (× J / pooled SD), so it includes 0 exactly when the difference's does: the large-sample
+  // interval of Hedges & Olkin (normal quantile, equal spreads) is narrower with a small group
+  // and could call "no clear difference" a clear effect size. docs/decisions.md, "Insights".
   const pooledDf = nA + nB - 2;
   const pooledSd = Math.sqrt(((nA - 1) * varA + (nB - 1) * varB) / pooledDf);
-  const d = difference / pooledSd;
-  const j = hedgesCorrection(pooledDf);
-  const g = j * d;
-  const varianceD = (nA + nB) / (nA * nB) + (d * d) / (2 * (nA + nB));
-  const seG = j * Math.sqrt(varianceD);
+  const scale = hedgesCorrection(pooledDf) / pooledSd;
+  const g = scale * difference;
 
   return {
     enoughData: true,
@@ -92,6 +91,6 @@ export function compareMeans(
     sdB: Math.sqrt(varB),
     standardError,
     df,
-    hedgesG: { estimate: g, ci95: [g - Z_975 * seG, g + Z_975 * seG] },
+    hedgesG: { estimate: g, ci95: [scale * (difference - margin), scale * (difference + margin)] },
   };
 }

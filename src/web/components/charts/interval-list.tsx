@@ -55,7 +55,8 @@ export function IntervalList({ rows, groupA, groupB, unit, explain = false }: In
                     {signedText(result.estimate)} {unit}
                   </strong>{" "}
                   ({intervalWords(result.ci95)}), {result.nA} {groupA} and {result.nB} {groupB},
-                  Hedges' g {signedText(result.hedgesG.estimate)}
+                  Hedges' g {signedText(result.hedgesG.estimate)} (
+                  {intervalWords(result.hedgesG.ci95)})
                   {meaning ? <span class="forest-meaning">{meaning}</span> : null}
                 </>
               ) : (
