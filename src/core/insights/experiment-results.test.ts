@@ -88,6 +88,26 @@ test("guessing at chance: no sign the blind was broken", () => {
   assert.equal(results.guessing.verdict, "not-shown-broken");
   assert.equal(results.sessions[0]?.content, "placebo", "A held the placebo");
   assert.ok(results.primary.enoughData && results.primary.estimate < 0);
+  assert.match(
+    results.guessing.summary,
+    /^You guessed right at 4 of 12 sessions \(33 %, 95 % CI 10 % to 65 %; chance, guessing blind, is 50 %\): .*not proof that it held/u,
+  );
+});
+
+test("an interval on one side of zero with a randomisation p of 0.05 or more is not called a difference", () => {
+  // Found by search: Welch's interval +0.4 to +3.9, the exact blocked test p = 12/216.
+  const moodsHere = [6, 6, 3, 4, 5, 7, 4, 6, 8, 3, 8, 5];
+  const results = experimentResults({
+    sessions: sessionsWith((_, i) => (i % 2 === 0 ? "active" : "placebo")),
+    activeSlot: "A",
+    outcome: "mood",
+    ratingsByDate: new Map(dates.map((date, i) => [date, { mood: moodsHere[i] as number }])),
+    random: seededRandom(1),
+  });
+  assert.ok(results.primary.enoughData && results.primary.ci95[0] > 0);
+  assertClose(results.permutation?.p ?? 0, 12 / 216, 1e-15);
+  assert.ok(!results.summary.some((line) => /did better/u.test(line)), results.summary.join("\n"));
+  assert.ok(results.summary.some((line) => /does not rule out chance/u.test(line)));
 });
 
 test("guessing wrong nearly every time also shows the two could be told apart", () => {

@@ -101,7 +101,7 @@ function guessingOf(sessions: readonly UnblindedSession[]): Guessing {
     };
   }
   const [low, high] = accuracy.ci95;
-  const share = `You guessed right at ${correct} of ${guessed} sessions (${percent(accuracy.estimate)}, 95 % CI ${percent(low)} to ${percent(high)})`;
+  const share = `You guessed right at ${correct} of ${guessed} sessions (${percent(accuracy.estimate)}, 95 % CI ${percent(low)} to ${percent(high)}; chance, guessing blind, is 50 %)`;
   if (low > 0.5) {
     return {
       guessed,
@@ -125,7 +125,7 @@ function guessingOf(sessions: readonly UnblindedSession[]): Guessing {
     correct,
     accuracy,
     verdict: "not-shown-broken",
-    summary: `${share}: no better than chance as far as ${guessed} guesses can show, so there is no sign the blind was broken.`,
+    summary: `${share}: no better than chance as far as ${guessed} guesses can show, so there is no sign the blind was broken — which is not proof that it held: the interval is wide.`,
   };
 }
 
@@ -195,7 +195,13 @@ export function experimentResults(input: ResultsInput): ExperimentResults {
       `${outcome[0]?.toUpperCase()}${outcome.slice(1)} on active sessions ${primary.meanA.toFixed(1)}, on placebo sessions ${primary.meanB.toFixed(1)}: a difference of ${signed(primary.estimate)} (95 % CI ${signed(low)} to ${signed(high)}), ${primary.nA} and ${primary.nB} sessions${test}.`,
     );
     const better = primary.estimate > 0 === (outcome !== "anxiety");
-    if (low > 0 || high < 0) {
+    if ((low > 0 || high < 0) && permutation !== null && permutation.p >= 0.05) {
+      // Welch's interval leans on its t approximation; with a dozen sessions the randomisation
+      // test, which assumes nothing about the spreads, is the one to believe when they disagree.
+      summary.push(
+        `The interval lies on one side of zero, but the randomisation test (p = ${permutation.p.toFixed(3)}) does not rule out chance: with ${primary.n} sessions, read this as no clear difference from placebo yet. A longer experiment would settle it.`,
+      );
+    } else if (low > 0 || high < 0) {
       summary.push(
         guessing.verdict === "broken" || guessing.verdict === "reversed"
           ? `The active preparation did ${better ? "better" : "worse"} than placebo, but you could tell them apart, so expectation may explain part of it.`
