@@ -115,7 +115,7 @@ export function buildOpenApiDocument(
       title: "Titrate API",
       version: info.version,
       description:
-        "The JSON API of a Titrate server. Sign in with POST /api/v1/auth/login (a session cookie) or send a personal API token as `Authorization: Bearer <token>`. Every error answers `{ error: { code, message, fields } }` with a stable code (docs/errors.md). State-changing requests signed in by cookie must carry this server's Origin.",
+        "The JSON API of a Titrate server. Sign in with POST /api/v1/auth/login (a session cookie) or send a personal API token as `Authorization: Bearer <token>`. Every error answers `{ error: { code, message, fields } }` with a stable code (docs/errors.md). State-changing requests signed in by cookie must carry this server's Origin. A POST that records something is not idempotent: sent twice, it records twice (a batch or preset under a name already used is refused, 409 LABEL_TAKEN), so after a lost answer look at GET /api/v1/journal before sending it again.",
     },
     paths,
     components: {
