@@ -4,7 +4,7 @@ import type { CheckIn, Dose } from "../schemas/journal.ts";
 import { datesBetween } from "./daily-series.ts";
 import type { MeanDifference } from "./estimate.ts";
 import { checkInOn, doseOn, screeningOn } from "./fixtures.ts";
-import { computeInsights } from "./insights.ts";
+import { computeInsights, insightCaveats } from "./insights.ts";
 import { resolvePeriod } from "./period.ts";
 import { compareMeans } from "./welch.ts";
 
@@ -183,4 +183,11 @@ test("a journal with too little data gives no number anywhere", () => {
   assert.equal(result.tolerance.doseTrend.enoughData, false);
   assert.equal(result.questionnaires[0]?.trend.enoughData, false);
   assert.equal(result.questionnaires[0]?.response, null);
+});
+
+test("the expectation caveat covers an improvement over time, not only dose days", () => {
+  const first = insightCaveats[0] ?? "";
+  assert.match(first, /improvement over time \(in the ratings, the PHQ-9 or the GAD-7\)/u);
+  assert.match(first, /FACTS PLACEBO-1/u);
+  assert.match(first, /blinded self-experiment/u);
 });

@@ -49,7 +49,7 @@ export interface Insights {
 }
 
 export const insightCaveats: readonly string[] = [
-  "A difference on dose days does not show that the dose caused it: expectation explains much of what people report from microdosing (FACTS PLACEBO-1). A blinded self-experiment can tell the two apart.",
+  "A difference on dose days, or an improvement over time (in the ratings, the PHQ-9 or the GAD-7), does not show that the dose caused it: expectation explains much of what people report from microdosing (FACTS PLACEBO-1), and scores change for many other reasons. A blinded self-experiment can tell the two apart.",
   "Each day counts as one independent observation. Ratings drift over weeks and neighbouring days resemble each other, so the intervals are somewhat narrower than they should be: read them as a guide, not a verdict.",
   "Anxiety is the one rating where lower is better.",
 ];
