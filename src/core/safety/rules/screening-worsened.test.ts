@@ -44,6 +44,12 @@ describe("screening-worsened (FACTS Q-PHQ9)", () => {
     ];
     const [finding] = evaluate(screeningWorsened, journal({ screenings: across }));
     assert.match(finding?.detail ?? "", /5 \(mild\), into a more severe band than 4 \(minimal\)/u);
+    // The 5-point rule is not the reason here, and the words must not suggest it is.
+    assert.match(
+      finding?.detail ?? "",
+      /A rise of 1 point is under the 5 points that are clinically important on their own; the band is what changed \(FACTS Q-PHQ9\)\.$/u,
+    );
+    assert.doesNotMatch(finding?.detail ?? "", /A change of 5 points is clinically important/u);
   });
 
   test("a slow slide is caught against the lowest PHQ-9 of the 90 days before", () => {

@@ -13,6 +13,7 @@ import { bandOf } from "../../questionnaires/instrument.ts";
 import { phq9 } from "../../questionnaires/phq9.ts";
 import type { Screening } from "../../schemas/journal.ts";
 import type { Finding } from "../finding.ts";
+import { countText } from "../format.ts";
 import type { JournalView, Timed } from "../journal-view.ts";
 import type { SafetyRule } from "../rule.ts";
 import { nextScreeningAt, screeningsOf } from "../screening-list.ts";
@@ -60,20 +61,24 @@ function worsened(journal: JournalView, instrument: Questionnaire): Finding[] {
         );
       }
     }
-    if (
-      bandIndex(current.record.total) > bandIndex(previous.record.total) &&
-      reasons.length === 0
-    ) {
+    const byPoints = reasons.length > 0;
+    if (bandIndex(current.record.total) > bandIndex(previous.record.total) && !byPoints) {
       reasons.push(`into a more severe band than ${describe(previous)}`);
     }
     if (reasons.length === 0) return;
+    // The 5 points are said where they are the reason; a band crossed by fewer says so.
+    const pointsNote = !isPhq9
+      ? ""
+      : byPoints
+        ? " A change of 5 points is clinically important"
+        : ` A rise of ${countText(rise, "point")} is under the 5 points that are clinically important on their own; the band is what changed`;
     const band = bandOf(instrument, current.record.total);
     const fact = instrument.facts[0] ?? "Q-PHQ9";
     findings.push({
       ruleId: "screening-worsened",
       severity: isPhq9 ? "warning" : "caution",
       title: `${instrument.name} score worse`,
-      detail: `${instrument.name} on ${journal.localDate(current.ms, current.record.timeZone)}: ${current.record.total} (${band.label.toLowerCase()}), ${reasons.join("; ")}.${isPhq9 ? " A change of 5 points is clinically important" : ""} (FACTS ${fact}).`,
+      detail: `${instrument.name} on ${journal.localDate(current.ms, current.record.timeZone)}: ${current.record.total} (${band.label.toLowerCase()}), ${reasons.join("; ")}.${pointsNote} (FACTS ${fact}).`,
       advice: `Talk to a doctor or a mental-health professional about how you feel, and consider pausing the protocol: microdosing's benefits are unproven (FACTS K-DOSE-3, PLACEBO-1). Take the ${instrument.name} again in 2 weeks.`,
       sources: [fact, "K-DOSE-3", "PLACEBO-1"],
       key: `screening-worsened:${current.record.id}`,
