@@ -169,17 +169,29 @@ describe("a journal kept from the terminal", () => {
     assert.equal(combination.severity, "danger");
   });
 
+  test("without a danger about it, next says when the next dose may be", async () => {
+    const nextText = await cli(["next"]);
+    assert.match(
+      nextText.stdout,
+      /^Ketamine: last dose \d{4}-\d\d-\d\d \d\d:\d\d; not before \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London; at least 5 days apart, FACTS K-DOSE-2/mu,
+      nextText.stdout,
+    );
+  });
+
   test("a bladder sign is a danger at once, and shows in next and check", async () => {
     const report = await json<Logged>(["log", "symptom", "bladder", "painful", "frequent"]);
     assert.ok(report.findings.some((f) => f.ruleId === "bladder-signs" && f.severity === "danger"));
     const next = await json<{ advisedNotToDose: boolean }>(["next"]);
     assert.equal(next.advisedNotToDose, true);
     const nextText = await cli(["next"]);
+    // No next ketamine dose is proposed while bladder signs say to stop ketamine (K-BLAD-1),
+    // as the web app's Today does.
     assert.match(
       nextText.stdout,
-      /Ketamine: last dose \d{4}-\d\d-\d\d \d\d:\d\d; not before \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London; at least 5 days apart/u,
+      /^Ketamine: last dose \d{4}-\d\d-\d\d \d\d:\d\d; no next dose while the danger above advises against it\.$/mu,
       nextText.stdout,
     );
+    assert.doesNotMatch(nextText.stdout, /not before/u);
     const human = await cli(["check"]);
     assert.match(human.stdout, /^DANGER/m);
   });

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { dangersAdvisingAgainst } from "../../core/safety/finding-substance.ts";
 import { countText } from "../../core/safety/format.ts";
 import { getSubstance } from "../../core/substances/catalog.ts";
 import { localDateTimeText } from "../../core/time.ts";
@@ -52,7 +53,8 @@ export const command: Command = {
     }
     const { stdout, env } = context.io;
     const style = styler(stdout, env);
-    for (const danger of data.findings.active.filter((f) => f.severity === "danger")) {
+    const active = data.findings.active;
+    for (const danger of active.filter((f) => f.severity === "danger")) {
       writeLine(stdout, style("red", style("bold", `DANGER  ${danger.title}`)));
       writeLine(stdout, `        ${danger.advice}`);
     }
@@ -78,6 +80,18 @@ export const command: Command = {
         next.timeZone === profileZone
           ? ""
           : `, ${localDateTimeText(next.at, profileZone)} where you are`;
+      const holding = dangersAdvisingAgainst(active, plan.substance, data.lastDose);
+      if (holding.length > 0) {
+        // As the web app's Today: no dose is proposed while a danger says not to take it.
+        writeLine(
+          stdout,
+          style(
+            "bold",
+            `No next ${substance.name.toLowerCase()} dose while ${holding.length === 1 ? "the danger above advises" : "the dangers above advise"} against it (your plan had ${dose} on ${when}).`,
+          ),
+        );
+        continue;
+      }
       writeLine(
         stdout,
         style(
@@ -89,6 +103,13 @@ export const command: Command = {
     }
     for (const u of data.unplanned) {
       const substance = getSubstance(u.substance);
+      if (dangersAdvisingAgainst(active, u.substance, data.lastDose).length > 0) {
+        writeLine(
+          stdout,
+          `${substance.name}: last dose ${localDateTimeText(u.lastDose.at, u.lastDose.timeZone)}; no next dose while the danger above advises against it.`,
+        );
+        continue;
+      }
       writeLine(
         stdout,
         `${substance.name}: last dose ${localDateTimeText(u.lastDose.at, u.lastDose.timeZone)}; not before ${localDateTimeText(u.earliestAt, u.lastDose.timeZone)} (${u.lastDose.timeZone}; at least ${u.minIntervalDays} day${u.minIntervalDays === 1 ? "" : "s"} apart, FACTS ${u.minIntervalFacts.join(", ")}).`,

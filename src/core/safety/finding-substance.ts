@@ -5,9 +5,11 @@
  * psychosis) concerns every substance.
  */
 
+import type { Dose } from "../schemas/journal.ts";
 import { findSubstance } from "../substances/catalog.ts";
 import type { SubstanceId } from "../substances/substance.ts";
 import type { Finding } from "./finding.ts";
+import { substanceText } from "./format.ts";
 import type { JournalSnapshot } from "./snapshot.ts";
 import { toleranceGroupOf } from "./windows.ts";
 
@@ -44,4 +46,31 @@ export function concernsSubstance(
   return finding.ruleId === "combination"
     ? dosed.id === substance
     : toleranceGroupOf(dosed.id) === group;
+}
+
+/**
+ * The active danger findings that advise against dosing `substanceId` now, for a screen that
+ * knows the active findings and the last dose but not the whole journal (Today, `titrate
+ * next`): concernsSubstance with the last dose for doses, and two differences —
+ * - a combination about an earlier dose is read from its title ("… ketamine with alcohol");
+ * - a reagent mismatch rules out its batch, not the substance (the dose form warns about the
+ *   batch; the experiment treats it the same way).
+ */
+export function dangersAdvisingAgainst(
+  active: readonly Finding[],
+  substanceId: string,
+  lastDose: Dose | null = null,
+): Finding[] {
+  const substance = findSubstance(substanceId);
+  if (!substance) return [];
+  const doses = lastDose ? [lastDose] : [];
+  return active.filter((finding) => {
+    if (finding.severity !== "danger" || finding.ruleId === "reagent-mismatch") return false;
+    if (concernsSubstance(finding, substance.id, { doses, batches: [] })) return true;
+    return (
+      finding.ruleId === "combination" &&
+      !doses.some((d) => d.id === finding.subjectId) &&
+      finding.title.toLowerCase().includes(substanceText(substance).toLowerCase())
+    );
+  });
 }
