@@ -5,6 +5,7 @@
  */
 import {
   differenceText,
+  intervalText,
   NOT_ENOUGH,
   notEnoughForAll,
   seriesText,
@@ -128,7 +129,11 @@ export function insightsText(
     );
     for (const name of anyEffect ? ratingNames : []) {
       const lift = tolerance.meanLift[name];
-      const average = lift === null ? "" : `${signed(lift)} on average against the week before; `;
+      const ci = tolerance.meanLiftCi95[name];
+      const average =
+        lift === null
+          ? ""
+          : `${signed(lift)}${ci ? ` (${intervalText(ci)})` : ""} on average against the week before; `;
       lines.push(
         style(
           "dim",

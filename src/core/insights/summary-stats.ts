@@ -1,5 +1,7 @@
 /** Means and spreads of plain lists of numbers. */
 
+import { studentTQuantile } from "./student-t.ts";
+
 /** The arithmetic mean; NaN for an empty list. */
 export function mean(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -23,4 +25,16 @@ export function sampleVariance(values: readonly number[]): number {
 /** The sample standard deviation (divisor n − 1). */
 export function sampleSd(values: readonly number[]): number {
   return Math.sqrt(sampleVariance(values));
+}
+
+/**
+ * The 95 % confidence interval of a mean, from Student's t with n − 1 degrees of freedom
+ * (what R's `t.test(x)$conf.int` gives); null with fewer than two values.
+ */
+export function meanInterval(values: readonly number[]): [number, number] | null {
+  if (values.length < 2) return null;
+  const m = mean(values);
+  const half =
+    studentTQuantile(0.975, values.length - 1) * (sampleSd(values) / Math.sqrt(values.length));
+  return [m - half, m + half];
 }

@@ -5,6 +5,7 @@ import { datesBetween } from "./daily-series.ts";
 import { checkInOn, doseOn } from "./fixtures.ts";
 import { computeInsights } from "./insights.ts";
 import { resolvePeriod } from "./period.ts";
+import { meanInterval } from "./summary-stats.ts";
 
 const period = resolvePeriod("2026-01-01", "2026-04-30", "2026-05-01");
 const dates = datesBetween(period.from, period.to);
@@ -53,4 +54,34 @@ test("the same dose lifting mood less and less raises mood-fading; a steady lift
   }).tolerance;
   assert.deepEqual(steady.signals, []);
   assert.match(steady.summary, /No tolerance signal/u);
+});
+
+test("the mean lift carries its 95 % interval (Student's t), and none below 5 lifts", () => {
+  // R: t.test(c(1, 2, 3, 4, 5))$conf.int is 1.036757 4.963243.
+  const ci = meanInterval([1, 2, 3, 4, 5]);
+  assert.ok(ci);
+  assert.ok(Math.abs(ci[0] - 1.036757) < 1e-6 && Math.abs(ci[1] - 4.963243) < 1e-6, String(ci));
+  assert.equal(meanInterval([3]), null);
+
+  const doses = doseDates.map((date) => doseOn(date, 7));
+  const checkIns = dates.map((date, i) =>
+    checkInOn(date, { mood: doseDates.includes(date) ? 8 - (i % 2) : 5 + (i % 2) }),
+  );
+  const few = (n: number) =>
+    computeInsights({
+      period,
+      timeZone: "Europe/London",
+      checkIns,
+      doses: doses.slice(0, n),
+      screenings: [],
+    }).tolerance;
+  const many = few(doses.length);
+  const lift = many.meanLift.mood;
+  const interval = many.meanLiftCi95.mood;
+  assert.ok(lift !== null && interval !== null);
+  assert.ok(interval[0] <= lift && lift <= interval[1], `${lift} in ${interval}`);
+  assert.ok(interval[0] > 0, "a lift of about 2.5 points on every dose day is clearly above 0");
+  const four = few(4);
+  assert.notEqual(four.meanLift.mood, null);
+  assert.equal(four.meanLiftCi95.mood, null, "below 5 lifts: no interval, as every estimate");
 });

@@ -19,7 +19,7 @@ import type { SubstanceDays } from "./dose-amounts.ts";
 import { MIN_PER_GROUP, type NotEnoughData, notEnoughData, type Slope } from "./estimate.ts";
 import { fitLine } from "./linear-fit.ts";
 import { aRating, higherIsBetter, perRating, type RatingName, ratingNames } from "./ratings.ts";
-import { mean } from "./summary-stats.ts";
+import { mean, meanInterval } from "./summary-stats.ts";
 
 export const LIFT_BASELINE_DAYS = 7;
 const MIN_BASELINE_DAYS = 2;
@@ -35,6 +35,8 @@ export interface ToleranceSignal {
   readonly effectTrend: Readonly<Record<RatingName, Slope | NotEnoughData>>;
   /** The mean lift on those days (rating points); null without any. */
   readonly meanLift: Readonly<Record<RatingName, number | null>>;
+  /** Its 95 % interval (Student's t); null below MIN_PER_GROUP lifts, as every estimate. */
+  readonly meanLiftCi95: Readonly<Record<RatingName, readonly [number, number] | null>>;
   /** "dose-rising" and "<rating>-fading" for each interval wholly on the worrying side. */
   readonly signals: readonly string[];
   readonly summary: string;
@@ -66,6 +68,7 @@ export function toleranceSignal(
       doseTrend: none,
       effectTrend: perRating(() => none),
       meanLift: perRating(() => null),
+      meanLiftCi95: perRating(() => null),
       signals: [],
       summary: "No doses in this period, so no tolerance signal to look for.",
       sources: [],
@@ -110,6 +113,9 @@ export function toleranceSignal(
   const meanLift = perRating((name) =>
     lifts[name].length === 0 ? null : mean(lifts[name].map((l) => l.y)),
   );
+  const meanLiftCi95 = perRating((name) =>
+    lifts[name].length < MIN_PER_GROUP ? null : meanInterval(lifts[name].map((l) => l.y)),
+  );
   const effectTrend = perRating((name) =>
     fitLine(lifts[name], {
       unit: `${name} points per 28 days`,
@@ -151,6 +157,7 @@ export function toleranceSignal(
     doseTrend,
     effectTrend,
     meanLift,
+    meanLiftCi95,
     signals,
     summary,
     sources,

@@ -156,6 +156,7 @@ export const Insights = z.strictObject({
     doseTrend: SlopeResult,
     effectTrend: perRating(SlopeResult),
     meanLift: perRating(MaybeNumber),
+    meanLiftCi95: perRating(z.nullable(Interval)),
     signals: z.array(z.string()),
     summary: z.string(),
     sources: z.array(z.string()),
