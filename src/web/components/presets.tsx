@@ -13,13 +13,14 @@ import { api, fieldError, otherErrors } from "../api.ts";
 import { useApp } from "../app-context.ts";
 import { amountText } from "../lib/format.ts";
 import { readNumber } from "../lib/numbers.ts";
-import { getSubstance, routeName, substanceName, substances } from "../lib/substances.ts";
+import { getSubstance, routeName, substanceName } from "../lib/substances.ts";
 import type { Batch, Preset } from "../types.ts";
 import { useApi } from "../use-api.ts";
 import { useSubmit } from "../use-submit.ts";
 import { Confirm } from "./confirm.tsx";
 import { describedBy, Field, FormErrors } from "./field.tsx";
 import { LoadError, listOf } from "./load.tsx";
+import { SubstanceField } from "./substance-field.tsx";
 
 type Measure = "amount" | "volume" | "sprays";
 
@@ -203,23 +204,16 @@ function NewPreset({
         </select>
       </Field>
       {batch ? null : (
-        <Field id="preset-substance" label="Substance" error={fieldError(e, "substance")}>
-          <select
-            {...describedBy("preset-substance", { error: fieldError(e, "substance") })}
-            value={substanceId}
-            onChange={(ev) => {
-              setSubstanceId(ev.currentTarget.value);
-              setUnit(getSubstance(ev.currentTarget.value).unit);
-              setRoute("");
-            }}
-          >
-            {substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SubstanceField
+          id="preset-substance"
+          value={substanceId}
+          error={fieldError(e, "substance")}
+          onChange={(id) => {
+            setSubstanceId(id);
+            setUnit(getSubstance(id).unit);
+            setRoute("");
+          }}
+        />
       )}
       <Field id="preset-route" label="Route" error={fieldError(e, "route")}>
         <select

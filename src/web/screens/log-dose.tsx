@@ -14,10 +14,11 @@ import { useApp, useTimeZone } from "../app-context.ts";
 import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { FindingList } from "../components/findings.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
+import { SubstanceField } from "../components/substance-field.tsx";
 import { amountText, weightText } from "../lib/format.ts";
 import { type NumberRead, readNumber } from "../lib/numbers.ts";
 import { proposedFinding } from "../lib/proposed-tense.ts";
-import { getSubstance, routeName, type Substance, substances } from "../lib/substances.ts";
+import { getSubstance, routeName, type Substance } from "../lib/substances.ts";
 import { formatWhen, fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import { followLink, queryParam } from "../router.ts";
 import type { Batch, DoseCheck, Preset, Recorded, Today } from "../types.ts";
@@ -251,28 +252,21 @@ export default function LogDoseScreen() {
             "note",
           ])}
         />
-        <Field id="dose-substance" label="Substance" error={fieldError(e, "substance")}>
-          <select
-            {...describedBy("dose-substance", { error: fieldError(e, "substance") })}
-            value={form.substance}
-            onChange={(ev) => {
-              const next = getSubstance(ev.currentTarget.value);
-              set({
-                substance: next.id,
-                batchId: "",
-                route: next.defaultRoute,
-                unit: next.unit,
-                measure: "amount",
-              });
-            }}
-          >
-            {substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SubstanceField
+          id="dose-substance"
+          value={form.substance}
+          error={fieldError(e, "substance")}
+          onChange={(substanceId) => {
+            const next = getSubstance(substanceId);
+            set({
+              substance: next.id,
+              batchId: "",
+              route: next.defaultRoute,
+              unit: next.unit,
+              measure: "amount",
+            });
+          }}
+        />
         <Field
           id="dose-batch"
           label="Batch"

@@ -23,10 +23,11 @@ import {
   monthName,
   shiftMonth,
 } from "../components/month-calendar.tsx";
+import { SubstanceField } from "../components/substance-field.tsx";
 import { amountText } from "../lib/format.ts";
 import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
 import { proposedFinding } from "../lib/proposed-tense.ts";
-import { getSubstance, substances } from "../lib/substances.ts";
+import { getSubstance } from "../lib/substances.ts";
 import { formatDate, formatWhen, localDate } from "../lib/time.ts";
 import type { Finding, Plan, PlanCalendar, PlanStatus, PlanWarning } from "../types.ts";
 import { useApi } from "../use-api.ts";
@@ -446,32 +447,25 @@ function NewPlan({
             "timeZone",
           ])}
         />
-        <Field id="plan-substance" label="Substance" error={fieldError(e, "substance")}>
-          <select
-            {...describedBy("plan-substance", { error: fieldError(e, "substance") })}
-            value={form.substance}
-            onChange={(ev) => {
-              const next = getSubstance(ev.currentTarget.value);
-              set({
-                substance: next.id,
-                amount: "",
-                protocol: next.defaultProtocol.kind,
-                intervalDays:
-                  next.defaultProtocol.kind === "every-n-days"
-                    ? String(next.defaultProtocol.intervalDays)
-                    : form.intervalDays,
-                weeksOn: String(next.defaultCycle.weeksOn),
-                weeksOff: String(next.defaultCycle.weeksOff),
-              });
-            }}
-          >
-            {substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SubstanceField
+          id="plan-substance"
+          value={form.substance}
+          error={fieldError(e, "substance")}
+          onChange={(substanceId) => {
+            const next = getSubstance(substanceId);
+            set({
+              substance: next.id,
+              amount: "",
+              protocol: next.defaultProtocol.kind,
+              intervalDays:
+                next.defaultProtocol.kind === "every-n-days"
+                  ? String(next.defaultProtocol.intervalDays)
+                  : form.intervalDays,
+              weeksOn: String(next.defaultCycle.weeksOn),
+              weeksOff: String(next.defaultCycle.weeksOff),
+            });
+          }}
+        />
         <Field
           id="plan-amount"
           label="Dose"

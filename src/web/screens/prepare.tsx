@@ -15,8 +15,9 @@ import { convert, formatAmount, formatNumber } from "../../core/units.ts";
 import { errorText, fieldError } from "../api.ts";
 import { useOptionalApp } from "../app-context.ts";
 import { describedBy, Field } from "../components/field.tsx";
+import { SubstanceField } from "../components/substance-field.tsx";
 import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
-import { getSubstance, substances } from "../lib/substances.ts";
+import { getSubstance } from "../lib/substances.ts";
 import { formatDate, localDate } from "../lib/time.ts";
 
 type Tab = "solution" | "spray" | "label";
@@ -87,19 +88,7 @@ export default function PrepareScreen() {
       {tab !== "label" ? (
         <fieldset>
           <legend>The dose</legend>
-          <Field id="prep-substance" label="Substance">
-            <select
-              id="prep-substance"
-              value={substanceId}
-              onChange={(e) => setSubstanceId(e.currentTarget.value)}
-            >
-              {substances.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SubstanceField id="prep-substance" value={substanceId} onChange={setSubstanceId} />
           <Field id="prep-dose" label="Dose per use" error={doseError} aside={substance.unit}>
             <input
               {...describedBy("prep-dose", { error: doseError })}
@@ -433,19 +422,7 @@ function BottleLabel() {
       <Field id="label-name" label="Batch label">
         <input id="label-name" value={label} onInput={(ev) => setLabel(ev.currentTarget.value)} />
       </Field>
-      <Field id="label-substance" label="Substance">
-        <select
-          id="label-substance"
-          value={substanceId}
-          onChange={(ev) => setSubstanceId(ev.currentTarget.value)}
-        >
-          {substances.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SubstanceField id="label-substance" value={substanceId} onChange={setSubstanceId} />
       <div class="filters">
         <Field
           id="label-concentration"

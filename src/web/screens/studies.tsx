@@ -14,8 +14,8 @@ import {
   emptyConsent,
 } from "../components/study/consent-fields.tsx";
 import { instrumentName } from "../components/study/study-design.tsx";
+import { SubstanceField } from "../components/substance-field.tsx";
 import { type NumberRead, readNumber, unreadable } from "../lib/numbers.ts";
-import { substances } from "../lib/substances.ts";
 import { localDate } from "../lib/time.ts";
 import { followLink, navigate } from "../router.ts";
 import type { StudySummary, StudyView } from "../study-types.ts";
@@ -302,20 +302,13 @@ function NewStudy() {
         </fieldset>
         <fieldset>
           <legend>Dose protocol (optional)</legend>
-          <Field id="study-substance" label="Substance" error={err("protocol.substance")}>
-            <select
-              {...describedBy("study-substance", { error: err("protocol.substance") })}
-              value={design.substance}
-              onChange={(ev) => set({ substance: ev.currentTarget.value })}
-            >
-              <option value="">No protocol</option>
-              {substances.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SubstanceField
+            id="study-substance"
+            value={design.substance}
+            error={err("protocol.substance")}
+            onChange={(substanceId) => set({ substance: substanceId })}
+            none="No protocol"
+          />
           {design.substance ? (
             <div class="filters">
               <Field id="study-amount" label="Dose" error={err("protocol.target.amount")}>

@@ -10,8 +10,9 @@ import { useTimeZone } from "../app-context.ts";
 import { describedBy, Field, FormErrors, WhenField } from "../components/field.tsx";
 import { LoadError, listOf } from "../components/load.tsx";
 import { PresetsSection } from "../components/presets.tsx";
+import { SubstanceField } from "../components/substance-field.tsx";
 import { readNumber, unreadable } from "../lib/numbers.ts";
-import { getSubstance, substanceName, substances } from "../lib/substances.ts";
+import { getSubstance, substanceName } from "../lib/substances.ts";
 import { formatWhen, fromLocalInput, nowInstant, toLocalInput, whenProblem } from "../lib/time.ts";
 import type { Batch, ReagentTest } from "../types.ts";
 
@@ -113,19 +114,12 @@ function NewBatch({ onCreated }: { onCreated: () => Promise<void> }) {
             "purityPercent",
           ])}
         />
-        <Field id="batch-substance" label="Substance" error={fieldError(e, "substance")}>
-          <select
-            {...describedBy("batch-substance", { error: fieldError(e, "substance") })}
-            value={substance}
-            onChange={(ev) => setSubstance(ev.currentTarget.value)}
-          >
-            {substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SubstanceField
+          id="batch-substance"
+          value={substance}
+          error={fieldError(e, "substance")}
+          onChange={setSubstance}
+        />
         <Field
           id="batch-label"
           label="Label"

@@ -8,12 +8,13 @@ import { useState } from "preact/hooks";
 import { api, fieldError, otherErrors } from "../../api.ts";
 import { useTimeZone } from "../../app-context.ts";
 import { readNumber } from "../../lib/numbers.ts";
-import { getSubstance, substances } from "../../lib/substances.ts";
+import { getSubstance } from "../../lib/substances.ts";
 import { localDate } from "../../lib/time.ts";
 import type { ExperimentView, RatingName } from "../../types.ts";
 import { useSubmit } from "../../use-submit.ts";
 import { describedBy, Field, FormErrors } from "../field.tsx";
 import { ratingLabels, ratingNames } from "../insights/rating-names.ts";
+import { SubstanceField } from "../substance-field.tsx";
 
 /** 12 to 48 sessions, whole blocks of 4 (the API refuses anything else). */
 const sessionChoices = [12, 16, 20, 24, 28, 32, 36, 40, 44, 48];
@@ -76,19 +77,12 @@ export function StartExperiment({ onStarted }: { readonly onStarted: () => Promi
             "startDate",
           ])}
         />
-        <Field id="exp-substance" label="Substance" error={fieldError(e, "substance")}>
-          <select
-            {...describedBy("exp-substance", { error: fieldError(e, "substance") })}
-            value={substance}
-            onChange={(ev) => setSubstance(ev.currentTarget.value)}
-          >
-            {substances.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SubstanceField
+          id="exp-substance"
+          value={substance}
+          error={fieldError(e, "substance")}
+          onChange={setSubstance}
+        />
         <Field
           id="exp-outcome"
           label="What you measure"
